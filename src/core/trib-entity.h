@@ -1,0 +1,109 @@
+/* trib-entity.h: base class of every entity of a plan
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "trib-field.h"
+
+G_BEGIN_DECLS
+
+#define TRIB_TYPE_ENTITY (trib_entity_get_type ())
+
+G_DECLARE_DERIVABLE_TYPE (TribEntity, trib_entity, TRIB, ENTITY, GObject)
+
+typedef struct _TribPlan TribPlan;
+
+struct _TribEntityClass
+{
+  GObjectClass parent_class;
+
+  const char      *table;        /* SQL table */
+  const char      *json_key;     /* key of the array holding these entities in JSON */
+  const char      *label;        /* "upstream", for people, marked N_() */
+  const TribField *fields;
+  guint            n_fields;
+  GParamSpec     **pspecs;       /* one per field */
+  int              parent_field; /* index of the PARENT reference, or -1 */
+  int              title_field;  /* the field that names an entity for people */
+  gboolean         lazy;         /* loaded per parent on demand (large histories) */
+
+  gpointer padding[8];
+};
+
+void             trib_entity_class_install_fields (TribEntityClass *klass,
+                                                   const char      *table,
+                                                   const char      *json_key,
+                                                   const char      *label,
+                                                   const TribField *fields,
+                                                   guint            n_fields);
+int              trib_entity_class_find_field     (TribEntityClass *klass,
+                                                   const char      *name);
+
+gint64           trib_entity_get_id               (TribEntity      *self);
+TribPlan        *trib_entity_get_plan             (TribEntity      *self);
+const GValue    *trib_entity_peek_value           (TribEntity      *self,
+                                                   guint            field);
+gboolean         trib_entity_set_value            (TribEntity      *self,
+                                                   guint            field,
+                                                   const GValue    *value,
+                                                   GError         **error);
+gboolean         trib_entity_set_from_text        (TribEntity      *self,
+                                                   const char      *name,
+                                                   const char      *text,
+                                                   GError         **error);
+char            *trib_entity_get_title            (TribEntity      *self);
+
+const char      *trib_entity_get_string           (TribEntity      *self,
+                                                   const char      *name);
+int              trib_entity_get_int              (TribEntity      *self,
+                                                   const char      *name);
+double           trib_entity_get_double           (TribEntity      *self,
+                                                   const char      *name);
+gboolean         trib_entity_get_bool             (TribEntity      *self,
+                                                   const char      *name);
+int              trib_entity_get_enum             (TribEntity      *self,
+                                                   const char      *name);
+gint64           trib_entity_get_ref              (TribEntity      *self,
+                                                   const char      *name);
+
+gboolean         trib_entity_set_string           (TribEntity      *self,
+                                                   const char      *name,
+                                                   const char      *value,
+                                                   GError         **error);
+gboolean         trib_entity_set_int              (TribEntity      *self,
+                                                   const char      *name,
+                                                   int              value,
+                                                   GError         **error);
+gboolean         trib_entity_set_double           (TribEntity      *self,
+                                                   const char      *name,
+                                                   double           value,
+                                                   GError         **error);
+gboolean         trib_entity_set_bool             (TribEntity      *self,
+                                                   const char      *name,
+                                                   gboolean         value,
+                                                   GError         **error);
+gboolean         trib_entity_set_enum             (TribEntity      *self,
+                                                   const char      *name,
+                                                   int              value,
+                                                   GError         **error);
+gboolean         trib_entity_set_ref              (TribEntity      *self,
+                                                   const char      *name,
+                                                   gint64           value,
+                                                   GError         **error);
+
+/* Used by the plan and the store only. */
+void             _trib_entity_set_id              (TribEntity      *self,
+                                                   gint64           id);
+void             _trib_entity_set_plan            (TribEntity      *self,
+                                                   TribPlan        *plan);
+void             _trib_entity_store_value         (TribEntity      *self,
+                                                   guint            field,
+                                                   const GValue    *value);
+void             _trib_entity_take_value          (TribEntity      *self,
+                                                   guint            field,
+                                                   GValue          *value);
+
+G_END_DECLS

@@ -1,0 +1,116 @@
+/* trib-plan-info.c: the plan info entity
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "trib-plan-info"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "trib-plan-info.h"
+#include "trib-enums.h"
+#include "trib-entities.h"
+
+struct _TribPlanInfo
+{
+  TribEntity parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (TribPlanInfo, trib_plan_info, TRIB_TYPE_ENTITY)
+
+static const TribField fields[] = {
+  { .name = "name", .kind = TRIB_FIELD_STRING, .label = N_("Name"), .flags = TRIB_FIELD_REQUIRED, .max = 200, .def_string = "Untitled Plan" },
+  { .name = "description", .kind = TRIB_FIELD_TEXT, .label = N_("Description") },
+  { .name = "organisation", .kind = TRIB_FIELD_STRING, .label = N_("Organisation"), .max = 200 },
+  { .name = "currency", .kind = TRIB_FIELD_STRING, .label = N_("Currency"), .flags = TRIB_FIELD_REQUIRED, .max = 3, .def_string = "EUR" },
+  { .name = "first_quarter", .kind = TRIB_FIELD_QUARTER, .label = N_("First quarter") },
+  { .name = "quarters", .kind = TRIB_FIELD_INT, .label = N_("Number of quarters"), .min = 1, .max = 40, .def = 8 },
+  { .name = "engineer_year_cost", .kind = TRIB_FIELD_DOUBLE, .label = N_("Cost of an engineer-year"), .min = 0, .max = 10000000, .def = 200000 },
+  { .name = "team_handles", .kind = TRIB_FIELD_STRV, .label = N_("Team forge handles") },
+};
+
+static void
+trib_plan_info_class_init (TribPlanInfoClass *klass)
+{
+  TribEntityClass *entity_class = TRIB_ENTITY_CLASS (klass);
+
+  trib_entity_class_install_fields (entity_class, "plan", "plan", N_("plan"),
+                                    fields, G_N_ELEMENTS (fields));
+  entity_class->title_field = TRIB_PLAN_INFO_FIELD_NAME;
+}
+
+static void
+trib_plan_info_init (TribPlanInfo *self)
+{
+}
+
+TribPlanInfo *
+trib_plan_info_new (void)
+{
+  return g_object_new (TRIB_TYPE_PLAN_INFO, NULL);
+}
+
+const char *
+trib_plan_info_get_name (TribPlanInfo *self)
+{
+  g_return_val_if_fail (TRIB_IS_PLAN_INFO (self), 0);
+
+  return g_value_get_string (trib_entity_peek_value (TRIB_ENTITY (self), TRIB_PLAN_INFO_FIELD_NAME));
+}
+
+const char *
+trib_plan_info_get_description (TribPlanInfo *self)
+{
+  g_return_val_if_fail (TRIB_IS_PLAN_INFO (self), 0);
+
+  return g_value_get_string (trib_entity_peek_value (TRIB_ENTITY (self), TRIB_PLAN_INFO_FIELD_DESCRIPTION));
+}
+
+const char *
+trib_plan_info_get_organisation (TribPlanInfo *self)
+{
+  g_return_val_if_fail (TRIB_IS_PLAN_INFO (self), 0);
+
+  return g_value_get_string (trib_entity_peek_value (TRIB_ENTITY (self), TRIB_PLAN_INFO_FIELD_ORGANISATION));
+}
+
+const char *
+trib_plan_info_get_currency (TribPlanInfo *self)
+{
+  g_return_val_if_fail (TRIB_IS_PLAN_INFO (self), 0);
+
+  return g_value_get_string (trib_entity_peek_value (TRIB_ENTITY (self), TRIB_PLAN_INFO_FIELD_CURRENCY));
+}
+
+const char *
+trib_plan_info_get_first_quarter (TribPlanInfo *self)
+{
+  g_return_val_if_fail (TRIB_IS_PLAN_INFO (self), 0);
+
+  return g_value_get_string (trib_entity_peek_value (TRIB_ENTITY (self), TRIB_PLAN_INFO_FIELD_FIRST_QUARTER));
+}
+
+int
+trib_plan_info_get_quarters (TribPlanInfo *self)
+{
+  g_return_val_if_fail (TRIB_IS_PLAN_INFO (self), 0);
+
+  return g_value_get_int (trib_entity_peek_value (TRIB_ENTITY (self), TRIB_PLAN_INFO_FIELD_QUARTERS));
+}
+
+double
+trib_plan_info_get_engineer_year_cost (TribPlanInfo *self)
+{
+  g_return_val_if_fail (TRIB_IS_PLAN_INFO (self), 0);
+
+  return g_value_get_double (trib_entity_peek_value (TRIB_ENTITY (self), TRIB_PLAN_INFO_FIELD_ENGINEER_YEAR_COST));
+}
+
+const char * const *
+trib_plan_info_get_team_handles (TribPlanInfo *self)
+{
+  g_return_val_if_fail (TRIB_IS_PLAN_INFO (self), 0);
+
+  return (const char * const *) g_value_get_boxed (trib_entity_peek_value (TRIB_ENTITY (self), TRIB_PLAN_INFO_FIELD_TEAM_HANDLES));
+}

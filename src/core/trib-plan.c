@@ -1,0 +1,1314 @@
+/* trib-plan.c: an open plan document
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The plan owns the store and every entity, keeps one GListStore per entity
+ * type for the views, and applies every edit as a change: a list of
+ * operations (add, remove, set a field) that is committed to the file in one
+ * transaction and kept for undo. Undoing applies the inverse operations in
+ * reverse order, again in one transaction, so a change of many rows (an
+ * upstream with its investments and patches) is one step both ways.
+ */
+#define G_LOG_DOMAIN "trib-plan"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "trib-plan.h"
+#include "trib-store.h"
+
+#define UNDO_LIMIT 200
+
+typedef enum
+{
+  OP_ADD,
+  OP_REMOVE,
+  OP_SET,
+} OpKind;
+
+typedef struct
+{
+  OpKind      kind;
+  TribEntity *entity;
+  guint       field;
+  GValue      old_value;
+  GValue      new_value;
+} Op;
+
+typedef struct
+{
+  char      *label;
+  GPtrArray *ops;
+} Change;
+
+struct _TribPlan
+{
+  GObject       parent_instance;
+
+  TribStore    *store;
+  TribPlanInfo *info;
+  GHashTable   *lists;    /* GType → GListStore of every entity of the type */
+  GHashTable   *index;    /* GType → (id → entity) */
+  GHashTable   *children; /* child GType → (parent id → GListStore) */
+
+  GPtrArray    *undo_stack;
+  GPtrArray    *redo_stack;
+  Change       *current;
+  int           depth;
+  GError       *group_error;
+};
+
+G_DEFINE_FINAL_TYPE (TribPlan, trib_plan, G_TYPE_OBJECT)
+G_DEFINE_QUARK (trib-plan-error-quark, trib_plan_error)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_TITLE,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_UNDO_LABEL,
+  PROP_REDO_LABEL,
+  N_PROPS
+};
+
+enum {
+  SIGNAL_CHANGED,
+  SIGNAL_ERROR,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Entity types in the order they are loaded, exported and created: every
+ * type comes after the types it refers to. */
+GType *
+trib_plan_entity_types (guint *n_types)
+{
+  static GType types[11];
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      GType t[] = {
+        TRIB_TYPE_UPSTREAM, TRIB_TYPE_STATS_SNAPSHOT, TRIB_TYPE_INVESTMENT, TRIB_TYPE_PATCH,
+        TRIB_TYPE_PRODUCT, TRIB_TYPE_PRODUCT_RELEASE, TRIB_TYPE_RELEASE_BASE,
+        TRIB_TYPE_CERTIFICATION, TRIB_TYPE_SCENARIO, TRIB_TYPE_MILESTONE,
+        TRIB_TYPE_ACKNOWLEDGEMENT,
+      };
+      G_STATIC_ASSERT (G_N_ELEMENTS (t) == G_N_ELEMENTS (types));
+      for (guint i = 0; i < G_N_ELEMENTS (t); i++)
+        types[i] = t[i];
+      g_once_init_leave (&initialized, 1);
+    }
+  if (n_types)
+    *n_types = G_N_ELEMENTS (types);
+  return types;
+}
+
+static void
+op_free (Op *op)
+{
+  g_clear_object (&op->entity);
+  if (G_IS_VALUE (&op->old_value))
+    g_value_unset (&op->old_value);
+  if (G_IS_VALUE (&op->new_value))
+    g_value_unset (&op->new_value);
+  g_free (op);
+}
+
+static Change *
+change_new (const char *label)
+{
+  Change *change = g_new0 (Change, 1);
+  change->label = g_strdup (label);
+  change->ops = g_ptr_array_new_with_free_func ((GDestroyNotify) op_free);
+  return change;
+}
+
+static void
+change_free (Change *change)
+{
+  g_free (change->label);
+  g_ptr_array_unref (change->ops);
+  g_free (change);
+}
+
+static int
+compare_by_id (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  gint64 x = trib_entity_get_id ((TribEntity *) a);
+  gint64 y = trib_entity_get_id ((TribEntity *) b);
+  return x < y ? -1 : x > y;
+}
+
+static GHashTable *
+children_table (TribPlan *self,
+                GType     type)
+{
+  GHashTable *table = g_hash_table_lookup (self->children, GSIZE_TO_POINTER (type));
+
+  if (table == NULL)
+    {
+      table = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_object_unref);
+      g_hash_table_insert (self->children, GSIZE_TO_POINTER (type), table);
+    }
+  return table;
+}
+
+static gint64
+parent_id (TribEntity *entity)
+{
+  TribEntityClass *klass = TRIB_ENTITY_GET_CLASS (entity);
+
+  if (klass->parent_field < 0)
+    return 0;
+  return g_value_get_int64 (trib_entity_peek_value (entity, klass->parent_field));
+}
+
+/* Puts an entity into the lists (or takes it out) without touching the file. */
+static void
+attach (TribPlan   *self,
+        TribEntity *entity)
+{
+  TribEntityClass *klass = TRIB_ENTITY_GET_CLASS (entity);
+  GType type = G_OBJECT_TYPE (entity);
+  gint64 id = trib_entity_get_id (entity);
+
+  _trib_entity_set_plan (entity, self);
+  if (!klass->lazy)
+    {
+      GListStore *list = g_hash_table_lookup (self->lists, GSIZE_TO_POINTER (type));
+      GHashTable *index = g_hash_table_lookup (self->index, GSIZE_TO_POINTER (type));
+      g_list_store_insert_sorted (list, entity, compare_by_id, NULL);
+      g_hash_table_insert (index, GSIZE_TO_POINTER (id), entity);
+    }
+  if (klass->parent_field >= 0)
+    {
+      GHashTable *table = children_table (self, type);
+      GListStore *store = g_hash_table_lookup (table, GSIZE_TO_POINTER (parent_id (entity)));
+      /* Lazy children not loaded yet will be read from the file when asked for. */
+      if (store == NULL && !klass->lazy)
+        {
+          store = g_list_store_new (type);
+          g_hash_table_insert (table, GSIZE_TO_POINTER (parent_id (entity)), store);
+        }
+      if (store != NULL)
+        g_list_store_insert_sorted (store, entity, compare_by_id, NULL);
+    }
+}
+
+static void
+remove_from_store (GListStore *store,
+                   TribEntity *entity)
+{
+  guint position;
+
+  if (store != NULL && g_list_store_find (store, entity, &position))
+    g_list_store_remove (store, position);
+}
+
+static void
+detach (TribPlan   *self,
+        TribEntity *entity)
+{
+  TribEntityClass *klass = TRIB_ENTITY_GET_CLASS (entity);
+  GType type = G_OBJECT_TYPE (entity);
+
+  if (!klass->lazy)
+    {
+      GHashTable *index = g_hash_table_lookup (self->index, GSIZE_TO_POINTER (type));
+      g_hash_table_remove (index, GSIZE_TO_POINTER (trib_entity_get_id (entity)));
+      remove_from_store (g_hash_table_lookup (self->lists, GSIZE_TO_POINTER (type)), entity);
+    }
+  if (klass->parent_field >= 0)
+    remove_from_store (g_hash_table_lookup (children_table (self, type),
+                                            GSIZE_TO_POINTER (parent_id (entity))),
+                       entity);
+  _trib_entity_set_plan (entity, NULL);
+}
+
+/* Applies one operation forwards or backwards; with @write, to the file too. */
+static gboolean
+apply_op (TribPlan *self,
+          Op       *op,
+          gboolean  forward,
+          gboolean  write,
+          GError  **error)
+{
+  OpKind kind = op->kind;
+
+  if (!forward && kind == OP_ADD)
+    kind = OP_REMOVE;
+  else if (!forward && kind == OP_REMOVE)
+    kind = OP_ADD;
+
+  switch (kind)
+    {
+    case OP_ADD:
+      if (write && !trib_store_insert (self->store, op->entity, error))
+        return FALSE;
+      attach (self, op->entity);
+      return TRUE;
+    case OP_REMOVE:
+      if (write && !trib_store_delete (self->store, op->entity, error))
+        return FALSE;
+      detach (self, op->entity);
+      return TRUE;
+    case OP_SET:
+      {
+        const GValue *value = forward ? &op->new_value : &op->old_value;
+        if (write && !trib_store_update (self->store, op->entity, op->field, value, error))
+          return FALSE;
+        _trib_entity_store_value (op->entity, op->field, value);
+        return TRUE;
+      }
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+notify_undo_state (TribPlan *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNDO_LABEL]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REDO_LABEL]);
+}
+
+static gboolean
+ensure_open (TribPlan *self,
+             GError  **error)
+{
+  if (self->store == NULL)
+    {
+      g_set_error_literal (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_FAILED,
+                           _("The plan is closed."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Runs @op inside the current change, opening one for it alone if needed. */
+static gboolean
+record (TribPlan   *self,
+        Op         *op,
+        const char *label,
+        GError    **error)
+{
+  gboolean ok;
+
+  trib_plan_begin (self, label);
+  if (self->group_error == NULL)
+    {
+      GError *local = NULL;
+      if (apply_op (self, op, TRUE, TRUE, &local))
+        {
+          g_ptr_array_add (self->current->ops, op);
+          op = NULL;
+        }
+      else
+        self->group_error = local;
+    }
+  if (op != NULL)
+    op_free (op);
+  ok = trib_plan_commit (self, error);
+  return ok;
+}
+
+static void
+on_info_notify_name_cb (TribPlan *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+static void
+trib_plan_dispose (GObject *object)
+{
+  trib_plan_close (TRIB_PLAN (object));
+
+  G_OBJECT_CLASS (trib_plan_parent_class)->dispose (object);
+}
+
+static void
+trib_plan_finalize (GObject *object)
+{
+  TribPlan *self = TRIB_PLAN (object);
+
+  g_clear_pointer (&self->lists, g_hash_table_unref);
+  g_clear_pointer (&self->index, g_hash_table_unref);
+  g_clear_pointer (&self->children, g_hash_table_unref);
+  g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
+  g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
+  g_clear_error (&self->group_error);
+
+  G_OBJECT_CLASS (trib_plan_parent_class)->finalize (object);
+}
+
+static void
+trib_plan_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  TribPlan *self = TRIB_PLAN (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, trib_plan_get_path (self));
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, trib_plan_get_title (self));
+      break;
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, trib_plan_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, trib_plan_can_redo (self));
+      break;
+    case PROP_UNDO_LABEL:
+      g_value_set_string (value, trib_plan_get_undo_label (self));
+      break;
+    case PROP_REDO_LABEL:
+      g_value_set_string (value, trib_plan_get_redo_label (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trib_plan_class_init (TribPlanClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = trib_plan_dispose;
+  object_class->finalize = trib_plan_finalize;
+  object_class->get_property = trib_plan_get_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_UNDO_LABEL] =
+    g_param_spec_string ("undo-label", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_REDO_LABEL] =
+    g_param_spec_string ("redo-label", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * TribPlan::changed:
+   *
+   * Emitted after every committed change, undo and redo.
+   */
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * TribPlan::error:
+   *
+   * Emitted when an edit that could not return an error (a property set by a
+   * binding) was refused; the window shows the message.
+   */
+  signals[SIGNAL_ERROR] =
+    g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_ERROR);
+}
+
+static void
+trib_plan_init (TribPlan *self)
+{
+  self->lists = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_object_unref);
+  self->index = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                       (GDestroyNotify) g_hash_table_unref);
+  self->children = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                          (GDestroyNotify) g_hash_table_unref);
+  self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
+  self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
+}
+
+static gboolean
+load (TribPlan *self,
+      GError  **error)
+{
+  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_types;
+  GType *types = trib_plan_entity_types (&n_types);
+
+  if (!trib_store_load (self->store, TRIB_TYPE_PLAN_INFO, NULL, 0, infos, error))
+    return FALSE;
+  if (infos->len != 1)
+    {
+      g_autofree char *name = g_filename_display_basename (trib_store_get_path (self->store));
+      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_CORRUPT,
+                   _("“%s” is damaged: its plan properties are missing."), name);
+      return FALSE;
+    }
+  self->info = g_object_ref (g_ptr_array_index (infos, 0));
+  _trib_entity_set_plan (TRIB_ENTITY (self->info), self);
+  g_signal_connect_object (self->info, "notify::name", G_CALLBACK (on_info_notify_name_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  for (guint t = 0; t < n_types; t++)
+    {
+      g_autoptr(TribEntityClass) klass = g_type_class_ref (types[t]);
+      g_autoptr(GPtrArray) items = NULL;
+      GListStore *list = g_list_store_new (types[t]);
+      GHashTable *index = g_hash_table_new (g_direct_hash, g_direct_equal);
+
+      g_hash_table_insert (self->lists, GSIZE_TO_POINTER (types[t]), list);
+      g_hash_table_insert (self->index, GSIZE_TO_POINTER (types[t]), index);
+      if (klass->lazy)
+        continue;
+
+      items = g_ptr_array_new_with_free_func (g_object_unref);
+      if (!trib_store_load (self->store, types[t], NULL, 0, items, error))
+        return FALSE;
+      for (guint i = 0; i < items->len; i++)
+        {
+          TribEntity *entity = g_ptr_array_index (items, i);
+          _trib_entity_set_plan (entity, self);
+          g_hash_table_insert (index, GSIZE_TO_POINTER (trib_entity_get_id (entity)), entity);
+          if (klass->parent_field >= 0)
+            {
+              GHashTable *table = children_table (self, types[t]);
+              GListStore *store = g_hash_table_lookup (table, GSIZE_TO_POINTER (parent_id (entity)));
+              if (store == NULL)
+                {
+                  store = g_list_store_new (types[t]);
+                  g_hash_table_insert (table, GSIZE_TO_POINTER (parent_id (entity)), store);
+                }
+              g_list_store_append (store, entity);
+            }
+        }
+      /* One splice: a view bound to the list sees one change, not thousands. */
+      g_list_store_splice (list, 0, 0, items->pdata, items->len);
+    }
+  return TRUE;
+}
+
+/**
+ * trib_plan_open:
+ *
+ * Opens the plan file at @path. A file that is not a plan, a plan of a newer
+ * format, or a damaged file is refused with a message for people and left
+ * untouched.
+ */
+TribPlan *
+trib_plan_open (const char        *path,
+                TribPlanOpenFlags  flags,
+                GError           **error)
+{
+  g_autoptr(TribPlan) self = NULL;
+  TribStore *store;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  store = trib_store_open (path, (flags & TRIB_PLAN_OPEN_READ_ONLY) != 0, error);
+  if (store == NULL)
+    return NULL;
+
+  self = g_object_new (TRIB_TYPE_PLAN, NULL);
+  self->store = store;
+  if (!load (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/**
+ * trib_plan_create:
+ *
+ * Creates a new, empty plan file at @path (which must not exist) and opens it.
+ */
+TribPlan *
+trib_plan_create (const char *path,
+                  const char *name,
+                  GError    **error)
+{
+  g_autoptr(TribPlan) self = NULL;
+  TribStore *store;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  store = trib_store_create (path, name, error);
+  if (store == NULL)
+    return NULL;
+
+  self = g_object_new (TRIB_TYPE_PLAN, NULL);
+  self->store = store;
+  if (!load (self, error))
+    return NULL;
+
+  /* A new plan starts with the coming quarter. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    int year = g_date_time_get_year (now);
+    int quarter = (g_date_time_get_month (now) - 1) / 3 + 2;
+    g_autofree char *first = NULL;
+    g_auto(GValue) value = G_VALUE_INIT;
+
+    if (quarter > 4)
+      {
+        quarter = 1;
+        year++;
+      }
+    first = g_strdup_printf ("%04d-Q%d", year, quarter);
+    g_value_init (&value, G_TYPE_STRING);
+    g_value_set_string (&value, first);
+    if (!trib_store_update (self->store, TRIB_ENTITY (self->info),
+                            TRIB_PLAN_INFO_FIELD_FIRST_QUARTER, &value, error))
+      return NULL;
+    _trib_entity_store_value (TRIB_ENTITY (self->info), TRIB_PLAN_INFO_FIELD_FIRST_QUARTER, &value);
+  }
+  return g_steal_pointer (&self);
+}
+
+/**
+ * trib_plan_save_as:
+ *
+ * Copies the plan to @path with SQLite's backup API and goes on editing the
+ * copy. The undo history stays valid: the copy has the same ids.
+ */
+gboolean
+trib_plan_save_as (TribPlan   *self,
+                   const char *path,
+                   GError    **error)
+{
+  g_return_val_if_fail (TRIB_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!ensure_open (self, error))
+    return FALSE;
+  if (self->depth > 0)
+    {
+      g_set_error_literal (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_FAILED,
+                           _("The plan cannot be saved while a change is being made."));
+      return FALSE;
+    }
+  if (!trib_store_move_to (self->store, path, error))
+    return FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATH]);
+  return TRUE;
+}
+
+/**
+ * trib_plan_close:
+ *
+ * Closes the plan file. Every edit is already committed; nothing is left
+ * beside the file. Entities stay readable but can no longer be changed.
+ */
+void
+trib_plan_close (TribPlan *self)
+{
+  g_return_if_fail (TRIB_IS_PLAN (self));
+
+  if (self->store == NULL)
+    return;
+
+  if (self->depth > 0)
+    trib_plan_rollback (self);
+  g_ptr_array_set_size (self->undo_stack, 0);
+  g_ptr_array_set_size (self->redo_stack, 0);
+
+  g_clear_pointer (&self->store, trib_store_close);
+
+  /* Detach the entities: an edit to one after closing must not reach a
+   * plan that is gone. */
+  {
+    GHashTableIter iter;
+    gpointer list;
+    g_hash_table_iter_init (&iter, self->lists);
+    while (g_hash_table_iter_next (&iter, NULL, &list))
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr(TribEntity) entity = g_list_model_get_item (list, i);
+          _trib_entity_set_plan (entity, NULL);
+        }
+    g_hash_table_iter_init (&iter, self->children);
+    while (g_hash_table_iter_next (&iter, NULL, &list))
+      {
+        GHashTableIter inner;
+        gpointer store;
+        g_hash_table_iter_init (&inner, list);
+        while (g_hash_table_iter_next (&inner, NULL, &store))
+          for (guint i = 0; i < g_list_model_get_n_items (store); i++)
+            {
+              g_autoptr(TribEntity) entity = g_list_model_get_item (store, i);
+              _trib_entity_set_plan (entity, NULL);
+            }
+      }
+  }
+  if (self->info != NULL)
+    _trib_entity_set_plan (TRIB_ENTITY (self->info), NULL);
+}
+
+const char *
+trib_plan_get_path (TribPlan *self)
+{
+  g_return_val_if_fail (TRIB_IS_PLAN (self), NULL);
+  return self->store ? trib_store_get_path (self->store) : NULL;
+}
+
+const char *
+trib_plan_get_title (TribPlan *self)
+{
+  g_return_val_if_fail (TRIB_IS_PLAN (self), NULL);
+  return self->info ? trib_plan_info_get_name (self->info) : NULL;
+}
+
+gboolean
+trib_plan_is_read_only (TribPlan *self)
+{
+  g_return_val_if_fail (TRIB_IS_PLAN (self), TRUE);
+  return self->store == NULL || trib_store_is_read_only (self->store);
+}
+
+int
+trib_plan_get_schema_version (TribPlan *self)
+{
+  g_return_val_if_fail (TRIB_IS_PLAN (self), 0);
+  return self->store ? trib_store_get_schema_version (self->store) : 0;
+}
+
+TribPlanInfo *
+trib_plan_get_info (TribPlan *self)
+{
+  g_return_val_if_fail (TRIB_IS_PLAN (self), NULL);
+  return self->info;
+}
+
+/**
+ * trib_plan_get_items:
+ *
+ * Returns: (transfer none): every entity of @type, in id order. Entities
+ * kept as per-parent histories (snapshots) are only reachable through
+ * trib_plan_get_children().
+ */
+GListModel *
+trib_plan_get_items (TribPlan *self,
+                     GType     type)
+{
+  g_return_val_if_fail (TRIB_IS_PLAN (self), NULL);
+  return g_hash_table_lookup (self->lists, GSIZE_TO_POINTER (type));
+}
+
+/**
+ * trib_plan_get_children:
+ *
+ * Returns: (transfer none): the entities of @child_type that belong to
+ * @parent, in id order, read from the file on first use when they are a
+ * history (snapshots).
+ */
+GListModel *
+trib_plan_get_children (TribPlan   *self,
+                        TribEntity *parent,
+                        GType       child_type)
+{
+  g_autoptr(TribEntityClass) klass = g_type_class_ref (child_type);
+  GHashTable *table;
+  GListStore *store;
+  gint64 id;
+
+  g_return_val_if_fail (TRIB_IS_PLAN (self), NULL);
+  g_return_val_if_fail (TRIB_IS_ENTITY (parent), NULL);
+  g_return_val_if_fail (klass->parent_field >= 0, NULL);
+
+  id = trib_entity_get_id (parent);
+  table = children_table (self, child_type);
+  store = g_hash_table_lookup (table, GSIZE_TO_POINTER (id));
+  if (store != NULL)
+    return G_LIST_MODEL (store);
+
+  store = g_list_store_new (child_type);
+  g_hash_table_insert (table, GSIZE_TO_POINTER (id), store);
+  if (klass->lazy && self->store != NULL && id > 0)
+    {
+      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GError) error = NULL;
+
+      if (!trib_store_load (self->store, child_type, klass->fields[klass->parent_field].name, id,
+                            items, &error))
+        trib_plan_report_error (self, error);
+      for (guint i = 0; i < items->len; i++)
+        _trib_entity_set_plan (g_ptr_array_index (items, i), self);
+      g_list_store_splice (store, 0, 0, items->pdata, items->len);
+    }
+  return G_LIST_MODEL (store);
+}
+
+guint
+trib_plan_count (TribPlan *self,
+                 GType     type)
+{
+  g_autoptr(TribEntityClass) klass = g_type_class_ref (type);
+
+  g_return_val_if_fail (TRIB_IS_PLAN (self), 0);
+
+  if (klass->lazy)
+    return self->store ? (guint) trib_store_count (self->store, type) : 0;
+  return g_list_model_get_n_items (trib_plan_get_items (self, type));
+}
+
+TribEntity *
+trib_plan_lookup (TribPlan *self,
+                  GType     type,
+                  gint64    id)
+{
+  GHashTable *index;
+
+  g_return_val_if_fail (TRIB_IS_PLAN (self), NULL);
+
+  index = g_hash_table_lookup (self->index, GSIZE_TO_POINTER (type));
+  return index ? g_hash_table_lookup (index, GSIZE_TO_POINTER (id)) : NULL;
+}
+
+static gboolean
+check_reference (TribPlan        *self,
+                 const TribField *field,
+                 gint64           target,
+                 GError         **error)
+{
+  if (target == 0 && !(field->flags & TRIB_FIELD_REQUIRED))
+    return TRUE;
+  if (target != 0 && trib_plan_lookup (self, field->ref_type (), target) != NULL)
+    return TRUE;
+  g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_INVALID,
+               _("%s: there is no such entry in the plan."), _(field->label));
+  return FALSE;
+}
+
+static gboolean
+validate_entity (TribPlan   *self,
+                 TribEntity *entity,
+                 GError    **error)
+{
+  TribEntityClass *klass = TRIB_ENTITY_GET_CLASS (entity);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      const TribField *f = &klass->fields[i];
+      const GValue *v = trib_entity_peek_value (entity, i);
+      g_autofree char *message = NULL;
+
+      if (!trib_field_validate (f, v, &message))
+        {
+          g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_INVALID, "%s: %s", _(f->label), message);
+          return FALSE;
+        }
+      if (f->kind == TRIB_FIELD_REF && !check_reference (self, f, g_value_get_int64 (v), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+describe (TribEntity *entity,
+          gboolean    adding)
+{
+  g_autofree char *title = trib_entity_get_title (entity);
+  const char *label = _(TRIB_ENTITY_GET_CLASS (entity)->label);
+
+  if (adding)
+    /* Translators: "Add upstream “etcd”" */
+    return g_strdup_printf (_("Add %s “%s”"), label, title);
+  /* Translators: "Delete upstream “etcd”" */
+  return g_strdup_printf (_("Delete %s “%s”"), label, title);
+}
+
+/**
+ * trib_plan_add:
+ *
+ * Adds @entity (which belongs to no plan yet) to the plan: validates it,
+ * gives it an id and commits it, as one undoable step.
+ */
+gboolean
+trib_plan_add (TribPlan   *self,
+               TribEntity *entity,
+               GError    **error)
+{
+  g_autofree char *label = NULL;
+  Op *op;
+
+  g_return_val_if_fail (TRIB_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (TRIB_IS_ENTITY (entity), FALSE);
+  g_return_val_if_fail (trib_entity_get_plan (entity) == NULL, FALSE);
+  g_return_val_if_fail (!TRIB_IS_PLAN_INFO (entity), FALSE);
+
+  if (!ensure_open (self, error) || !validate_entity (self, entity, error))
+    return FALSE;
+
+  label = describe (entity, TRUE);
+  op = g_new0 (Op, 1);
+  op->kind = OP_ADD;
+  op->entity = g_object_ref (entity);
+  return record (self, op, label, error);
+}
+
+static void
+collect_removal (TribPlan   *self,
+                 TribEntity *entity,
+                 GHashTable *seen,
+                 GPtrArray  *ops)
+{
+  guint n_types;
+  GType *types = trib_plan_entity_types (&n_types);
+  GType type = G_OBJECT_TYPE (entity);
+  gint64 id = trib_entity_get_id (entity);
+  Op *op;
+
+  if (!g_hash_table_add (seen, entity))
+    return;
+
+  for (guint t = 0; t < n_types; t++)
+    {
+      g_autoptr(TribEntityClass) klass = g_type_class_ref (types[t]);
+
+      for (guint f = 0; f < klass->n_fields; f++)
+        {
+          const TribField *field = &klass->fields[f];
+          g_autoptr(GPtrArray) dependents = g_ptr_array_new_with_free_func (g_object_unref);
+          GListModel *model;
+
+          if (field->kind != TRIB_FIELD_REF || field->ref_type () != type)
+            continue;
+
+          if ((int) f == klass->parent_field)
+            model = trib_plan_get_children (self, entity, types[t]);
+          else
+            model = trib_plan_get_items (self, types[t]);
+
+          for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+            {
+              TribEntity *item = g_list_model_get_item (model, i);
+              if (g_value_get_int64 (trib_entity_peek_value (item, f)) == id)
+                g_ptr_array_add (dependents, item);
+              else
+                g_object_unref (item);
+            }
+
+          for (guint i = 0; i < dependents->len; i++)
+            {
+              TribEntity *item = g_ptr_array_index (dependents, i);
+
+              if (field->on_delete == TRIB_REF_CASCADE)
+                collect_removal (self, item, seen, ops);
+              else if (!g_hash_table_contains (seen, item))
+                {
+                  op = g_new0 (Op, 1);
+                  op->kind = OP_SET;
+                  op->entity = g_object_ref (item);
+                  op->field = f;
+                  g_value_init (&op->old_value, G_TYPE_INT64);
+                  g_value_set_int64 (&op->old_value, id);
+                  g_value_init (&op->new_value, G_TYPE_INT64);
+                  g_ptr_array_add (ops, op);
+                }
+            }
+        }
+    }
+
+  op = g_new0 (Op, 1);
+  op->kind = OP_REMOVE;
+  op->entity = g_object_ref (entity);
+  g_ptr_array_add (ops, op);
+}
+
+/**
+ * trib_plan_remove:
+ *
+ * Removes @entity with everything that depends on it (an upstream's
+ * snapshots, investments and patches), clearing references that may stay,
+ * as one undoable step.
+ */
+gboolean
+trib_plan_remove (TribPlan   *self,
+                  TribEntity *entity,
+                  GError    **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) ops = g_ptr_array_new ();
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (TRIB_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (TRIB_IS_ENTITY (entity), FALSE);
+  g_return_val_if_fail (!TRIB_IS_PLAN_INFO (entity), FALSE);
+
+  if (!ensure_open (self, error))
+    return FALSE;
+  if (trib_entity_get_plan (entity) != self)
+    {
+      g_set_error_literal (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_INVALID,
+                           _("This entry is not part of the plan any more."));
+      return FALSE;
+    }
+
+  collect_removal (self, entity, seen, ops);
+
+  label = describe (entity, FALSE);
+  trib_plan_begin (self, label);
+  for (guint i = 0; i < ops->len; i++)
+    {
+      Op *op = g_ptr_array_index (ops, i);
+      GError *local = NULL;
+
+      if (self->group_error == NULL && apply_op (self, op, TRUE, TRUE, &local))
+        g_ptr_array_add (self->current->ops, op);
+      else
+        {
+          if (local != NULL)
+            self->group_error = local;
+          op_free (op);
+        }
+    }
+  return trib_plan_commit (self, error);
+}
+
+/**
+ * trib_plan_update:
+ *
+ * Sets one field of @entity: validates the value, commits it and records
+ * it for undo. Setting a property of an entity of the plan comes here.
+ */
+gboolean
+trib_plan_update (TribPlan     *self,
+                  TribEntity   *entity,
+                  guint         field,
+                  const GValue *value,
+                  GError      **error)
+{
+  TribEntityClass *klass;
+  const TribField *f;
+  g_autofree char *message = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *field_label = NULL;
+  Op *op;
+
+  g_return_val_if_fail (TRIB_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (TRIB_IS_ENTITY (entity), FALSE);
+
+  klass = TRIB_ENTITY_GET_CLASS (entity);
+  g_return_val_if_fail (field < klass->n_fields, FALSE);
+  f = &klass->fields[field];
+
+  if (!ensure_open (self, error))
+    return FALSE;
+  if (trib_entity_get_plan (entity) != self)
+    {
+      g_set_error_literal (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_INVALID,
+                           _("This entry is not part of the plan any more."));
+      return FALSE;
+    }
+  if (!trib_field_validate (f, value, &message))
+    {
+      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_INVALID, "%s: %s", _(f->label), message);
+      return FALSE;
+    }
+  if (trib_field_values_equal (f, trib_entity_peek_value (entity, field), value))
+    return TRUE;
+  if ((int) field == klass->parent_field)
+    {
+      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_INVALID,
+                   _("%s: an entry cannot be moved to another owner."), _(f->label));
+      return FALSE;
+    }
+  if (f->kind == TRIB_FIELD_REF && !check_reference (self, f, g_value_get_int64 (value), error))
+    return FALSE;
+
+  title = trib_entity_get_title (entity);
+  /* Translators: "Change importance of “etcd”" */
+  field_label = g_utf8_strdown (_(f->label), -1);
+  label = g_strdup_printf (_("Change %s of “%s”"), field_label, title);
+
+  op = g_new0 (Op, 1);
+  op->kind = OP_SET;
+  op->entity = g_object_ref (entity);
+  op->field = field;
+  g_value_init (&op->old_value, G_VALUE_TYPE (trib_entity_peek_value (entity, field)));
+  g_value_copy (trib_entity_peek_value (entity, field), &op->old_value);
+  g_value_init (&op->new_value, G_VALUE_TYPE (&op->old_value));
+  g_value_copy (value, &op->new_value);
+  return record (self, op, label, error);
+}
+
+/**
+ * trib_plan_begin:
+ *
+ * Opens a change: every edit until the matching trib_plan_commit() is
+ * committed to the file in one transaction and undone in one step. Changes
+ * nest; the outermost one counts.
+ */
+void
+trib_plan_begin (TribPlan   *self,
+                 const char *label)
+{
+  g_return_if_fail (TRIB_IS_PLAN (self));
+
+  if (self->depth++ > 0)
+    return;
+
+  self->current = change_new (label);
+  g_clear_error (&self->group_error);
+  if (self->store == NULL)
+    ensure_open (self, &self->group_error);
+  else
+    trib_store_begin (self->store, &self->group_error);
+}
+
+static void
+revert_in_memory (TribPlan *self,
+                  Change   *change)
+{
+  for (guint i = change->ops->len; i > 0; i--)
+    apply_op (self, g_ptr_array_index (change->ops, i - 1), FALSE, FALSE, NULL);
+}
+
+/**
+ * trib_plan_commit:
+ *
+ * Closes the change opened by trib_plan_begin(). If any edit in it failed,
+ * or the file refuses the commit, the whole change is undone in memory and
+ * in the file, and the first error is returned.
+ */
+gboolean
+trib_plan_commit (TribPlan *self,
+                  GError  **error)
+{
+  Change *change;
+
+  g_return_val_if_fail (TRIB_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (--self->depth > 0)
+    {
+      if (self->group_error != NULL)
+        {
+          g_propagate_error (error, g_error_copy (self->group_error));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  change = g_steal_pointer (&self->current);
+
+  if (self->group_error == NULL && self->store != NULL &&
+      trib_store_in_transaction (self->store) &&
+      !trib_store_commit (self->store, &self->group_error))
+    {
+      /* The store rolled back already. */
+    }
+
+  if (self->group_error != NULL)
+    {
+      if (self->store != NULL)
+        trib_store_rollback (self->store);
+      revert_in_memory (self, change);
+      change_free (change);
+      g_propagate_error (error, g_steal_pointer (&self->group_error));
+      return FALSE;
+    }
+
+  if (change->ops->len == 0)
+    {
+      change_free (change);
+      return TRUE;
+    }
+
+  g_ptr_array_add (self->undo_stack, change);
+  if (self->undo_stack->len > UNDO_LIMIT)
+    g_ptr_array_remove_index (self->undo_stack, 0);
+  g_ptr_array_set_size (self->redo_stack, 0);
+  notify_undo_state (self);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  return TRUE;
+}
+
+/**
+ * trib_plan_rollback:
+ *
+ * Abandons the change opened by trib_plan_begin(), with everything done in
+ * it, at every nesting level.
+ */
+void
+trib_plan_rollback (TribPlan *self)
+{
+  Change *change;
+
+  g_return_if_fail (TRIB_IS_PLAN (self));
+
+  if (self->depth == 0)
+    return;
+  self->depth = 0;
+  change = g_steal_pointer (&self->current);
+  if (self->store != NULL)
+    trib_store_rollback (self->store);
+  revert_in_memory (self, change);
+  change_free (change);
+  g_clear_error (&self->group_error);
+}
+
+gboolean
+trib_plan_can_undo (TribPlan *self)
+{
+  g_return_val_if_fail (TRIB_IS_PLAN (self), FALSE);
+  return self->undo_stack->len > 0 && self->depth == 0;
+}
+
+gboolean
+trib_plan_can_redo (TribPlan *self)
+{
+  g_return_val_if_fail (TRIB_IS_PLAN (self), FALSE);
+  return self->redo_stack->len > 0 && self->depth == 0;
+}
+
+const char *
+trib_plan_get_undo_label (TribPlan *self)
+{
+  g_return_val_if_fail (TRIB_IS_PLAN (self), NULL);
+  if (self->undo_stack->len == 0)
+    return NULL;
+  return ((Change *) g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1))->label;
+}
+
+const char *
+trib_plan_get_redo_label (TribPlan *self)
+{
+  g_return_val_if_fail (TRIB_IS_PLAN (self), NULL);
+  if (self->redo_stack->len == 0)
+    return NULL;
+  return ((Change *) g_ptr_array_index (self->redo_stack, self->redo_stack->len - 1))->label;
+}
+
+/* Moves the newest change of @from to @to, applying it backwards (undo) or
+ * forwards (redo) in one transaction. */
+static gboolean
+replay (TribPlan  *self,
+        GPtrArray *from,
+        GPtrArray *to,
+        gboolean   forward,
+        GError   **error)
+{
+  Change *change;
+  guint n, done = 0;
+  GError *local = NULL;
+
+  if (!ensure_open (self, error))
+    return FALSE;
+  g_return_val_if_fail (self->depth == 0, FALSE);
+  if (from->len == 0)
+    return TRUE;
+
+  change = g_ptr_array_steal_index (from, from->len - 1);
+  n = change->ops->len;
+
+  if (trib_store_begin (self->store, &local))
+    {
+      for (done = 0; done < n; done++)
+        {
+          Op *op = g_ptr_array_index (change->ops, forward ? done : n - 1 - done);
+          if (!apply_op (self, op, forward, TRUE, &local))
+            break;
+        }
+      if (local == NULL)
+        trib_store_commit (self->store, &local);
+    }
+
+  if (local != NULL)
+    {
+      trib_store_rollback (self->store);
+      /* Put memory back to where the file is. */
+      for (guint i = done; i > 0; i--)
+        apply_op (self, g_ptr_array_index (change->ops, forward ? i - 1 : n - i), !forward, FALSE,
+                  NULL);
+      g_ptr_array_add (from, change);
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+
+  g_ptr_array_add (to, change);
+  notify_undo_state (self);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  return TRUE;
+}
+
+gboolean
+trib_plan_undo (TribPlan *self,
+                GError  **error)
+{
+  g_return_val_if_fail (TRIB_IS_PLAN (self), FALSE);
+  return replay (self, self->undo_stack, self->redo_stack, FALSE, error);
+}
+
+gboolean
+trib_plan_redo (TribPlan *self,
+                GError  **error)
+{
+  g_return_val_if_fail (TRIB_IS_PLAN (self), FALSE);
+  return replay (self, self->redo_stack, self->undo_stack, TRUE, error);
+}
+
+void
+trib_plan_report_error (TribPlan     *self,
+                        const GError *error)
+{
+  g_return_if_fail (TRIB_IS_PLAN (self));
+  g_return_if_fail (error != NULL);
+
+  g_signal_emit (self, signals[SIGNAL_ERROR], 0, error);
+}
+
+/**
+ * _trib_plan_insert_raw:
+ *
+ * Writes @entity as it is, keeping its id, and adds it to the lists, without
+ * undo. Used to fill a new plan from a JSON document inside one change.
+ */
+gboolean
+_trib_plan_insert_raw (TribPlan   *self,
+                       TribEntity *entity,
+                       GError    **error)
+{
+  g_return_val_if_fail (TRIB_IS_PLAN (self), FALSE);
+
+  if (!ensure_open (self, error))
+    return FALSE;
+  if (TRIB_IS_PLAN_INFO (entity))
+    {
+      TribEntityClass *klass = TRIB_ENTITY_GET_CLASS (entity);
+      for (guint i = 0; i < klass->n_fields; i++)
+        {
+          const GValue *v = trib_entity_peek_value (entity, i);
+          if (!trib_store_update (self->store, TRIB_ENTITY (self->info), i, v, error))
+            return FALSE;
+          _trib_entity_store_value (TRIB_ENTITY (self->info), i, v);
+        }
+      return TRUE;
+    }
+  if (!trib_store_insert (self->store, entity, error))
+    return FALSE;
+  attach (self, entity);
+  return TRUE;
+}
+
+gpointer
+_trib_plan_get_store (TribPlan *self)
+{
+  return self->store;
+}

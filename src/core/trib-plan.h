@@ -1,0 +1,111 @@
+/* trib-plan.h: an open plan document
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "trib-entities.h"
+
+G_BEGIN_DECLS
+
+#define TRIB_PLAN_ERROR (trib_plan_error_quark ())
+
+typedef enum
+{
+  TRIB_PLAN_ERROR_FAILED,
+  TRIB_PLAN_ERROR_NOT_FOUND,    /* no such file */
+  TRIB_PLAN_ERROR_EXISTS,       /* refusing to overwrite */
+  TRIB_PLAN_ERROR_NOT_A_PLAN,   /* empty, not SQLite, or another application's database */
+  TRIB_PLAN_ERROR_NEWER_FORMAT, /* written by a newer Tributary */
+  TRIB_PLAN_ERROR_CORRUPT,      /* damaged database */
+  TRIB_PLAN_ERROR_READ_ONLY,    /* no permission to change the file */
+  TRIB_PLAN_ERROR_LOCKED,       /* open in another program */
+  TRIB_PLAN_ERROR_INVALID,      /* a value or document that breaks the rules */
+  TRIB_PLAN_ERROR_IO,           /* the disk refused */
+} TribPlanError;
+
+typedef enum
+{
+  TRIB_PLAN_OPEN_DEFAULT   = 0,
+  TRIB_PLAN_OPEN_READ_ONLY = 1 << 0,
+} TribPlanOpenFlags;
+
+#define TRIB_PLAN_FILE_EXTENSION ".tributary"
+#define TRIB_PLAN_SCHEMA_VERSION 2
+#define TRIB_PLAN_APPLICATION_ID 0x54524942 /* "TRIB" */
+
+#define TRIB_TYPE_PLAN (trib_plan_get_type ())
+
+G_DECLARE_FINAL_TYPE (TribPlan, trib_plan, TRIB, PLAN, GObject)
+
+GQuark        trib_plan_error_quark   (void);
+
+TribPlan     *trib_plan_create        (const char        *path,
+                                       const char        *name,
+                                       GError           **error);
+TribPlan     *trib_plan_open          (const char        *path,
+                                       TribPlanOpenFlags  flags,
+                                       GError           **error);
+gboolean      trib_plan_save_as       (TribPlan          *self,
+                                       const char        *path,
+                                       GError           **error);
+void          trib_plan_close         (TribPlan          *self);
+
+const char   *trib_plan_get_path      (TribPlan          *self);
+const char   *trib_plan_get_title     (TribPlan          *self);
+gboolean      trib_plan_is_read_only  (TribPlan          *self);
+int           trib_plan_get_schema_version (TribPlan     *self);
+TribPlanInfo *trib_plan_get_info      (TribPlan          *self);
+
+GType        *trib_plan_entity_types  (guint             *n_types);
+GListModel   *trib_plan_get_items     (TribPlan          *self,
+                                       GType              type);
+GListModel   *trib_plan_get_children  (TribPlan          *self,
+                                       TribEntity        *parent,
+                                       GType              child_type);
+guint         trib_plan_count         (TribPlan          *self,
+                                       GType              type);
+TribEntity   *trib_plan_lookup        (TribPlan          *self,
+                                       GType              type,
+                                       gint64             id);
+
+gboolean      trib_plan_add           (TribPlan          *self,
+                                       TribEntity        *entity,
+                                       GError           **error);
+gboolean      trib_plan_remove        (TribPlan          *self,
+                                       TribEntity        *entity,
+                                       GError           **error);
+gboolean      trib_plan_update        (TribPlan          *self,
+                                       TribEntity        *entity,
+                                       guint              field,
+                                       const GValue      *value,
+                                       GError           **error);
+
+void          trib_plan_begin         (TribPlan          *self,
+                                       const char        *label);
+gboolean      trib_plan_commit        (TribPlan          *self,
+                                       GError           **error);
+void          trib_plan_rollback      (TribPlan          *self);
+
+gboolean      trib_plan_can_undo      (TribPlan          *self);
+gboolean      trib_plan_can_redo      (TribPlan          *self);
+const char   *trib_plan_get_undo_label (TribPlan         *self);
+const char   *trib_plan_get_redo_label (TribPlan         *self);
+gboolean      trib_plan_undo          (TribPlan          *self,
+                                       GError           **error);
+gboolean      trib_plan_redo          (TribPlan          *self,
+                                       GError           **error);
+
+void          trib_plan_report_error  (TribPlan          *self,
+                                       const GError      *error);
+
+/* For the JSON import and the store: entities written as they are, with
+ * their ids, bypassing undo. */
+gboolean      _trib_plan_insert_raw   (TribPlan          *self,
+                                       TribEntity        *entity,
+                                       GError           **error);
+gpointer      _trib_plan_get_store    (TribPlan          *self);
+
+G_END_DECLS

@@ -1,0 +1,936 @@
+/* trib-store.c: the SQLite plan file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A plan is one SQLite database (SQLite as an application file format). The
+ * file is checked before SQLite touches it, so a file that is not a plan, or
+ * a plan of a newer format, is refused and left exactly as it was. An open
+ * plan holds an exclusive lock: a second program cannot change it behind the
+ * back of the window showing it. The rollback journal (not WAL) keeps every
+ * commit atomic and leaves a single file behind once the plan is closed.
+ */
+#define G_LOG_DOMAIN "trib-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "trib-plan.h"
+#include "trib-store.h"
+
+struct _TribStore
+{
+  sqlite3    *db;
+  char       *path;
+  GHashTable *statements; /* SQL → sqlite3_stmt */
+  int         schema_version;
+  gboolean    read_only;
+  gboolean    in_transaction;
+};
+
+/* Version 1: the first plan format. */
+static const char migration_1[] =
+  "CREATE TABLE plan ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  name TEXT NOT NULL,"
+  "  description TEXT,"
+  "  organisation TEXT,"
+  "  currency TEXT NOT NULL DEFAULT 'EUR',"
+  "  first_quarter TEXT,"
+  "  quarters INTEGER NOT NULL DEFAULT 8,"
+  "  engineer_year_cost REAL NOT NULL DEFAULT 200000,"
+  "  team_handles TEXT);"
+  "CREATE TABLE upstream ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  forge TEXT NOT NULL DEFAULT 'none',"
+  "  repository TEXT,"
+  "  homepage TEXT,"
+  "  license TEXT,"
+  "  purls TEXT,"
+  "  layer TEXT NOT NULL DEFAULT 'platform',"
+  "  importance INTEGER NOT NULL DEFAULT 3 CHECK (importance BETWEEN 1 AND 5),"
+  "  decision TEXT NOT NULL DEFAULT 'adopt',"
+  "  intermediary TEXT,"
+  "  notes TEXT,"
+  "  last_error TEXT);"
+  "CREATE INDEX upstream_name ON upstream (name);"
+  "CREATE TABLE snapshot ("
+  "  id INTEGER PRIMARY KEY,"
+  "  upstream_id INTEGER NOT NULL REFERENCES upstream (id) ON DELETE CASCADE,"
+  "  taken_at TEXT NOT NULL,"
+  "  stars INTEGER NOT NULL DEFAULT 0,"
+  "  forks INTEGER NOT NULL DEFAULT 0,"
+  "  watchers INTEGER NOT NULL DEFAULT 0,"
+  "  open_issues INTEGER NOT NULL DEFAULT 0,"
+  "  created TEXT,"
+  "  last_push TEXT,"
+  "  archived INTEGER NOT NULL DEFAULT 0,"
+  "  license TEXT,"
+  "  contributors INTEGER NOT NULL DEFAULT 0,"
+  "  weekly_commits TEXT,"
+  "  releases_last_year INTEGER NOT NULL DEFAULT 0,"
+  "  last_release TEXT,"
+  "  top_share REAL NOT NULL DEFAULT 0,"
+  "  top5_share REAL NOT NULL DEFAULT 0,"
+  "  our_share REAL NOT NULL DEFAULT 0);"
+  "CREATE INDEX snapshot_upstream ON snapshot (upstream_id, taken_at);"
+  "CREATE TABLE investment ("
+  "  id INTEGER PRIMARY KEY,"
+  "  upstream_id INTEGER NOT NULL REFERENCES upstream (id) ON DELETE CASCADE,"
+  "  quarter TEXT NOT NULL,"
+  "  fte REAL NOT NULL DEFAULT 1,"
+  "  role TEXT NOT NULL DEFAULT 'contributor',"
+  "  notes TEXT);"
+  "CREATE INDEX investment_upstream ON investment (upstream_id, quarter);"
+  "CREATE TABLE patch ("
+  "  id INTEGER PRIMARY KEY,"
+  "  upstream_id INTEGER NOT NULL REFERENCES upstream (id) ON DELETE CASCADE,"
+  "  title TEXT NOT NULL,"
+  "  state TEXT NOT NULL DEFAULT 'carried',"
+  "  lines INTEGER NOT NULL DEFAULT 0,"
+  "  hours_per_release REAL NOT NULL DEFAULT 4,"
+  "  created TEXT,"
+  "  merged TEXT,"
+  "  url TEXT,"
+  "  notes TEXT);"
+  "CREATE INDEX patch_upstream ON patch (upstream_id);"
+  "CREATE TABLE product ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  trademark_registered INTEGER NOT NULL DEFAULT 0,"
+  "  description TEXT,"
+  "  homepage TEXT);"
+  "CREATE TABLE release ("
+  "  id INTEGER PRIMARY KEY,"
+  "  product_id INTEGER NOT NULL REFERENCES product (id) ON DELETE CASCADE,"
+  "  version TEXT NOT NULL,"
+  "  ga TEXT,"
+  "  end_of_maintenance TEXT,"
+  "  end_of_life TEXT,"
+  "  notes TEXT);"
+  "CREATE INDEX release_product ON release (product_id);"
+  "CREATE TABLE release_base ("
+  "  id INTEGER PRIMARY KEY,"
+  "  release_id INTEGER NOT NULL REFERENCES release (id) ON DELETE CASCADE,"
+  "  upstream_id INTEGER NOT NULL REFERENCES upstream (id) ON DELETE CASCADE,"
+  "  upstream_version TEXT NOT NULL,"
+  "  upstream_eol TEXT);"
+  "CREATE INDEX release_base_release ON release_base (release_id);"
+  "CREATE INDEX release_base_upstream ON release_base (upstream_id);"
+  "CREATE TABLE certification ("
+  "  id INTEGER PRIMARY KEY,"
+  "  release_id INTEGER NOT NULL REFERENCES release (id) ON DELETE CASCADE,"
+  "  target TEXT NOT NULL,"
+  "  kind TEXT NOT NULL DEFAULT 'software',"
+  "  status TEXT NOT NULL DEFAULT 'planned',"
+  "  promised INTEGER NOT NULL DEFAULT 1,"
+  "  notes TEXT);"
+  "CREATE INDEX certification_release ON certification (release_id);"
+  "CREATE TABLE scenario ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  model TEXT NOT NULL DEFAULT 'certified-platform',"
+  "  years INTEGER NOT NULL DEFAULT 5,"
+  "  withholds_platform_features INTEGER NOT NULL DEFAULT 0,"
+  "  requires_copyright_assignment INTEGER NOT NULL DEFAULT 0,"
+  "  own_trademark INTEGER NOT NULL DEFAULT 1,"
+  "  assumptions TEXT,"
+  "  notes TEXT);"
+  "CREATE TABLE milestone ("
+  "  id INTEGER PRIMARY KEY,"
+  "  title TEXT NOT NULL,"
+  "  date TEXT NOT NULL,"
+  "  lane TEXT NOT NULL DEFAULT 'product',"
+  "  upstream_id INTEGER REFERENCES upstream (id) ON DELETE SET NULL,"
+  "  release_id INTEGER REFERENCES release (id) ON DELETE SET NULL,"
+  "  scenario_id INTEGER REFERENCES scenario (id) ON DELETE SET NULL,"
+  "  done INTEGER NOT NULL DEFAULT 0,"
+  "  notes TEXT);"
+  "CREATE INDEX milestone_date ON milestone (date);";
+
+/* Version 2: milestones name the upstream-first step they belong to, and
+ * strategy findings can be acknowledged with a reason. */
+static const char migration_2[] =
+  "ALTER TABLE milestone ADD COLUMN step TEXT NOT NULL DEFAULT 'none';"
+  "CREATE TABLE acknowledgement ("
+  "  id INTEGER PRIMARY KEY,"
+  "  check_id TEXT NOT NULL,"
+  "  subject TEXT,"
+  "  reason TEXT NOT NULL,"
+  "  date TEXT);"
+  "CREATE INDEX acknowledgement_check ON acknowledgement (check_id, subject);";
+
+static const char * const migrations[] = { NULL, migration_1, migration_2 };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TRIB_PLAN_SCHEMA_VERSION + 1);
+
+const char *
+trib_store_migration_sql (int version)
+{
+  g_return_val_if_fail (version >= 1 && version <= TRIB_PLAN_SCHEMA_VERSION, NULL);
+  return migrations[version];
+}
+
+static char *
+display_name (const char *path)
+{
+  return g_filename_display_basename (path);
+}
+
+static gboolean
+set_sqlite_error (TribStore  *self,
+                  int         rc,
+                  GError    **error)
+{
+  g_autofree char *name = display_name (self->path);
+  const char *detail = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_LOCKED,
+                   _("“%s” is open in another program. Close it there and try again."), name);
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_CORRUPT,
+                   _("“%s” is damaged and cannot be read. Restore it from a backup or from an "
+                     "exported JSON copy."), name);
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_READ_ONLY,
+                   _("“%s” cannot be changed: the file or its folder is read-only. Save a copy "
+                     "elsewhere with Save As."), name);
+      break;
+    case SQLITE_FULL:
+      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_IO,
+                   _("The disk holding “%s” is full. Free some space and try again."), name);
+      break;
+    case SQLITE_IOERR:
+      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_IO,
+                   _("The disk refused to write “%s” (%s)."), name, detail);
+      break;
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_INVALID,
+                   _("The change breaks a rule of the plan (%s)."), detail);
+      break;
+    default:
+      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_FAILED,
+                   _("Could not use “%s”: %s."), name, detail);
+      break;
+    }
+  return FALSE;
+}
+
+static gboolean
+exec (TribStore  *self,
+      const char *sql,
+      GError    **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+static sqlite3_stmt *
+prepare (TribStore  *self,
+         const char *sql,
+         GError    **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+/* Looks at the file's header without SQLite, so that nothing is written to a
+ * file that is not ours (SQLite would happily treat an empty file as an empty
+ * database, and recovery could write to a stranger's file). */
+static gboolean
+check_header (const char *path,
+              int        *version,
+              GError    **error)
+{
+  g_autofree char *name = display_name (path);
+  guint8 header[100];
+  GStatBuf st;
+  ssize_t n;
+  int fd;
+  guint32 page_size, page_count;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+      if (saved == ENOENT)
+        g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_NOT_FOUND,
+                     _("“%s” does not exist."), name);
+      else
+        g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_READ_ONLY,
+                     _("“%s” cannot be read: %s."), name, g_strerror (saved));
+      return FALSE;
+    }
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_NOT_A_PLAN,
+                   _("“%s” is not a file."), name);
+      return FALSE;
+    }
+  n = read (fd, header, sizeof header);
+  close (fd);
+
+  if (st.st_size == 0)
+    {
+      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_NOT_A_PLAN,
+                   _("“%s” is empty, so it is not a Tributary plan."), name);
+      return FALSE;
+    }
+  if (n < (ssize_t) sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_NOT_A_PLAN,
+                   _("“%s” is not a Tributary plan."), name);
+      return FALSE;
+    }
+  if (read_be32 (header + 68) != TRIB_PLAN_APPLICATION_ID)
+    {
+      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_NOT_A_PLAN,
+                   _("“%s” is a database of another program, not a Tributary plan."), name);
+      return FALSE;
+    }
+
+  *version = (int) read_be32 (header + 60);
+  if (*version > TRIB_PLAN_SCHEMA_VERSION)
+    {
+      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_NEWER_FORMAT,
+                   _("“%s” was saved by a newer version of Tributary (plan format %d; this "
+                     "version reads format %d and older). Update Tributary to open it."),
+                   name, *version, TRIB_PLAN_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  /* A file cut short (a copy that stopped half-way) is damaged: the header
+   * says how many pages there should be when it is up to date. */
+  page_size = ((guint32) header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  page_count = read_be32 (header + 28);
+  if (read_be32 (header + 24) == read_be32 (header + 92) && page_count > 0 &&
+      (guint64) st.st_size < (guint64) page_size * page_count)
+    {
+      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_CORRUPT,
+                   _("“%s” is damaged: the file is shorter than it should be. Restore it from a "
+                     "backup or from an exported JSON copy."), name);
+      return FALSE;
+    }
+  if (*version < 1)
+    {
+      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_CORRUPT,
+                   _("“%s” is damaged: it has no plan format version."), name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static TribStore *
+store_new (const char *path)
+{
+  TribStore *self = g_new0 (TribStore, 1);
+
+  self->path = g_strdup (path);
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) sqlite3_finalize);
+  return self;
+}
+
+static void
+store_free_handles (TribStore *self)
+{
+  g_hash_table_remove_all (self->statements);
+  if (self->db != NULL)
+    {
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+}
+
+static gboolean
+migrate (TribStore *self,
+         int        from,
+         GError   **error)
+{
+  for (int v = from + 1; v <= TRIB_PLAN_SCHEMA_VERSION; v++)
+    if (!exec (self, migrations[v], error))
+      return FALSE;
+
+  {
+    g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d;", TRIB_PLAN_SCHEMA_VERSION);
+    if (!exec (self, sql, error))
+      return FALSE;
+  }
+  self->schema_version = TRIB_PLAN_SCHEMA_VERSION;
+  return TRUE;
+}
+
+static gboolean
+connect_db (TribStore *self,
+            gboolean   create,
+            GError   **error)
+{
+  int flags = SQLITE_OPEN_EXRESCODE;
+  int rc;
+
+  if (self->read_only)
+    flags |= SQLITE_OPEN_READONLY;
+  else
+    flags |= SQLITE_OPEN_READWRITE;
+  if (create)
+    flags |= SQLITE_OPEN_CREATE;
+
+  rc = sqlite3_open_v2 (self->path, &self->db, flags, NULL);
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (self, rc, error);
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 250);
+
+  if (!exec (self, "PRAGMA foreign_keys = ON;", error))
+    return FALSE;
+  if (!self->read_only &&
+      !exec (self, "PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = DELETE;", error))
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+quick_check (TribStore *self,
+             GError   **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1);", -1, &stmt, NULL);
+  gboolean ok;
+
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (self, rc, error);
+  rc = sqlite3_step (stmt);
+  ok = rc == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return set_sqlite_error (self, rc, error);
+  if (!ok)
+    return set_sqlite_error (self, SQLITE_CORRUPT, error);
+  return TRUE;
+}
+
+/**
+ * trib_store_open:
+ *
+ * Opens an existing plan file, migrating an older format in one transaction.
+ * Anything that is not a plan this version can read is refused untouched.
+ */
+TribStore *
+trib_store_open (const char *path,
+                 gboolean    read_only,
+                 GError    **error)
+{
+  g_autofree char *name = display_name (path);
+  TribStore *self;
+  int version = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!check_header (path, &version, error))
+    return NULL;
+
+  if (!read_only)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+      if (g_access (path, W_OK) != 0 || g_access (dir, W_OK) != 0)
+        {
+          g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_READ_ONLY,
+                       _("“%s” is read-only: you do not have permission to change it or its "
+                         "folder. Open it read-only or save a copy elsewhere."), name);
+          return NULL;
+        }
+    }
+
+  self = store_new (path);
+  self->read_only = read_only;
+  self->schema_version = version;
+
+  if (!connect_db (self, FALSE, error))
+    goto fail;
+
+  /* Take the lock now: a plan open in another window or program is refused
+   * at once rather than at the first edit. */
+  if (!exec (self, read_only ? "BEGIN;" : "BEGIN EXCLUSIVE;", error))
+    goto fail;
+  if (!quick_check (self, error))
+    goto fail_rollback;
+  if (version < TRIB_PLAN_SCHEMA_VERSION)
+    {
+      if (read_only)
+        {
+          g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_READ_ONLY,
+                       _("“%s” uses an older plan format and must be upgraded, which needs "
+                         "permission to change it."), name);
+          goto fail_rollback;
+        }
+      if (!migrate (self, version, error))
+        goto fail_rollback;
+    }
+  if (!exec (self, "COMMIT;", error))
+    goto fail_rollback;
+
+  return self;
+
+fail_rollback:
+  sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+fail:
+  trib_store_close (self);
+  return NULL;
+}
+
+/**
+ * trib_store_create:
+ *
+ * Creates a new plan file at @path, which must not exist yet.
+ */
+TribStore *
+trib_store_create (const char *path,
+                   const char *name,
+                   GError    **error)
+{
+  g_autofree char *display = display_name (path);
+  g_autofree char *sql = NULL;
+  TribStore *self;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  /* O_EXCL: never truncate an existing file, even in a race. */
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0)
+    {
+      int saved = errno;
+      if (saved == EEXIST)
+        g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_EXISTS,
+                     _("“%s” already exists."), display);
+      else
+        g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_IO,
+                     _("Could not create “%s”: %s."), display, g_strerror (saved));
+      return NULL;
+    }
+  close (fd);
+
+  self = store_new (path);
+  if (!connect_db (self, TRUE, error))
+    goto fail;
+  sql = g_strdup_printf ("PRAGMA application_id = %d;", TRIB_PLAN_APPLICATION_ID);
+  if (!exec (self, sql, error) || !exec (self, "BEGIN EXCLUSIVE;", error))
+    goto fail;
+  if (!migrate (self, 0, error))
+    goto fail_rollback;
+  {
+    sqlite3_stmt *stmt = prepare (self, "INSERT INTO plan (id, name) VALUES (1, ?);", error);
+    int rc;
+    if (stmt == NULL)
+      goto fail_rollback;
+    sqlite3_bind_text (stmt, 1, name && *name ? name : _("Untitled Plan"), -1, SQLITE_TRANSIENT);
+    rc = sqlite3_step (stmt);
+    sqlite3_reset (stmt);
+    if (rc != SQLITE_DONE)
+      {
+        set_sqlite_error (self, rc, error);
+        goto fail_rollback;
+      }
+  }
+  if (!exec (self, "COMMIT;", error))
+    goto fail_rollback;
+  return self;
+
+fail_rollback:
+  sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+fail:
+  trib_store_close (self);
+  g_unlink (path);
+  return NULL;
+}
+
+void
+trib_store_close (TribStore *self)
+{
+  if (self == NULL)
+    return;
+  if (self->in_transaction)
+    trib_store_rollback (self);
+  store_free_handles (self);
+  g_hash_table_unref (self->statements);
+  g_free (self->path);
+  g_free (self);
+}
+
+const char *
+trib_store_get_path (TribStore *self)
+{
+  return self->path;
+}
+
+gboolean
+trib_store_is_read_only (TribStore *self)
+{
+  return self->read_only;
+}
+
+int
+trib_store_get_schema_version (TribStore *self)
+{
+  return self->schema_version;
+}
+
+sqlite3 *
+trib_store_get_db (TribStore *self)
+{
+  return self->db;
+}
+
+gboolean
+trib_store_begin (TribStore *self,
+                  GError   **error)
+{
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+
+  if (self->read_only)
+    {
+      g_autofree char *name = display_name (self->path);
+      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_READ_ONLY,
+                   _("“%s” is open read-only. Save a copy with Save As to change it."), name);
+      return FALSE;
+    }
+  if (!exec (self, "BEGIN IMMEDIATE;", error))
+    return FALSE;
+  self->in_transaction = TRUE;
+  return TRUE;
+}
+
+gboolean
+trib_store_commit (TribStore *self,
+                   GError   **error)
+{
+  g_return_val_if_fail (self->in_transaction, FALSE);
+
+  if (!exec (self, "COMMIT;", error))
+    {
+      trib_store_rollback (self);
+      return FALSE;
+    }
+  self->in_transaction = FALSE;
+  return TRUE;
+}
+
+void
+trib_store_rollback (TribStore *self)
+{
+  if (!self->in_transaction)
+    return;
+  /* Statements still stepping would keep the transaction open. */
+  {
+    GHashTableIter iter;
+    gpointer stmt;
+    g_hash_table_iter_init (&iter, self->statements);
+    while (g_hash_table_iter_next (&iter, NULL, &stmt))
+      sqlite3_reset (stmt);
+  }
+  sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+  self->in_transaction = FALSE;
+}
+
+gboolean
+trib_store_in_transaction (TribStore *self)
+{
+  return self->in_transaction;
+}
+
+static gboolean
+step_done (TribStore    *self,
+           sqlite3_stmt *stmt,
+           GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+static char *
+insert_sql (TribEntityClass *klass)
+{
+  g_autoptr(GString) sql = g_string_new ("INSERT INTO ");
+  g_string_append_printf (sql, "%s (id", klass->table);
+  for (guint i = 0; i < klass->n_fields; i++)
+    g_string_append_printf (sql, ", %s", klass->fields[i].name);
+  g_string_append (sql, ") VALUES (?");
+  for (guint i = 0; i < klass->n_fields; i++)
+    g_string_append (sql, ", ?");
+  g_string_append (sql, ");");
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+gboolean
+trib_store_insert (TribStore  *self,
+                   TribEntity *entity,
+                   GError    **error)
+{
+  TribEntityClass *klass = TRIB_ENTITY_GET_CLASS (entity);
+  g_autofree char *sql = insert_sql (klass);
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+  gint64 id = trib_entity_get_id (entity);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+  else
+    sqlite3_bind_null (stmt, 1);
+  for (guint i = 0; i < klass->n_fields; i++)
+    trib_field_bind (&klass->fields[i], trib_entity_peek_value (entity, i), stmt, i + 2);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  if (id <= 0)
+    _trib_entity_set_id (entity, sqlite3_last_insert_rowid (self->db));
+  return TRUE;
+}
+
+gboolean
+trib_store_update (TribStore    *self,
+                   TribEntity   *entity,
+                   guint         field,
+                   const GValue *value,
+                   GError      **error)
+{
+  TribEntityClass *klass = TRIB_ENTITY_GET_CLASS (entity);
+  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET %s = ? WHERE id = ?;", klass->table,
+                                          klass->fields[field].name);
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  trib_field_bind (&klass->fields[field], value, stmt, 1);
+  sqlite3_bind_int64 (stmt, 2, trib_entity_get_id (entity));
+  return step_done (self, stmt, error);
+}
+
+gboolean
+trib_store_delete (TribStore  *self,
+                   TribEntity *entity,
+                   GError    **error)
+{
+  TribEntityClass *klass = TRIB_ENTITY_GET_CLASS (entity);
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?;", klass->table);
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, trib_entity_get_id (entity));
+  return step_done (self, stmt, error);
+}
+
+/**
+ * trib_store_load:
+ * @parent_column: (nullable): load only rows whose @parent_column is @parent_id
+ *
+ * Reads entities of @type, in id order, into @out (new references).
+ */
+gboolean
+trib_store_load (TribStore  *self,
+                 GType       type,
+                 const char *parent_column,
+                 gint64      parent_id,
+                 GPtrArray  *out,
+                 GError    **error)
+{
+  g_autoptr(TribEntityClass) klass = g_type_class_ref (type);
+  g_autoptr(GString) sql = g_string_new ("SELECT id");
+  sqlite3_stmt *stmt;
+  int rc;
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    g_string_append_printf (sql, ", %s", klass->fields[i].name);
+  g_string_append_printf (sql, " FROM %s", klass->table);
+  if (parent_column != NULL)
+    g_string_append_printf (sql, " WHERE %s = ?", parent_column);
+  g_string_append (sql, " ORDER BY id;");
+
+  stmt = prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  if (parent_column != NULL)
+    sqlite3_bind_int64 (stmt, 1, parent_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TribEntity *entity = g_object_new (type, NULL);
+
+      _trib_entity_set_id (entity, sqlite3_column_int64 (stmt, 0));
+      for (guint i = 0; i < klass->n_fields; i++)
+        {
+          GValue value = G_VALUE_INIT;
+          g_autofree char *message = NULL;
+
+          if (!trib_field_from_column (&klass->fields[i], stmt, i + 1, &value, &message))
+            g_message ("%s %" G_GINT64_FORMAT ", %s: %s; the default is used",
+                       klass->table, trib_entity_get_id (entity), klass->fields[i].name, message);
+          _trib_entity_take_value (entity, i, &value);
+        }
+      g_ptr_array_add (out, entity);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+gint64
+trib_store_count (TribStore *self,
+                  GType      type)
+{
+  g_autoptr(TribEntityClass) klass = g_type_class_ref (type);
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s;", klass->table);
+  sqlite3_stmt *stmt = prepare (self, sql, NULL);
+  gint64 n = 0;
+
+  if (stmt == NULL)
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+/**
+ * trib_store_backup_to:
+ *
+ * Writes a consistent copy of the plan to @path with SQLite's backup API,
+ * replacing @path only once the copy is complete.
+ */
+gboolean
+trib_store_backup_to (TribStore  *self,
+                      const char *path,
+                      GError    **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *tmpl = g_build_filename (dir, ".tributary-XXXXXX", NULL);
+  g_autofree char *name = display_name (path);
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int fd, rc;
+
+  fd = g_mkstemp (tmpl);
+  if (fd < 0)
+    {
+      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_IO,
+                   _("Could not write “%s”: %s."), name, g_strerror (errno));
+      return FALSE;
+    }
+  close (fd);
+
+  rc = sqlite3_open_v2 (tmpl, &dest, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dest, "main", self->db, "main");
+      if (backup != NULL)
+        {
+          sqlite3_backup_step (backup, -1);
+          rc = sqlite3_backup_finish (backup);
+        }
+      else
+        rc = sqlite3_errcode (dest);
+    }
+  sqlite3_close_v2 (dest);
+
+  if (rc != SQLITE_OK)
+    {
+      g_unlink (tmpl);
+      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_IO,
+                   _("Could not write “%s”: %s."), name, sqlite3_errstr (rc));
+      return FALSE;
+    }
+  if (g_rename (tmpl, path) != 0)
+    {
+      int saved = errno;
+      g_unlink (tmpl);
+      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_IO,
+                   _("Could not write “%s”: %s."), name, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * trib_store_move_to:
+ *
+ * Save As: copies the plan to @path and goes on editing the copy. On failure
+ * the store keeps editing the original.
+ */
+gboolean
+trib_store_move_to (TribStore  *self,
+                    const char *path,
+                    GError    **error)
+{
+  g_autofree char *old_path = NULL;
+  int version;
+
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+
+  if (!trib_store_backup_to (self, path, error))
+    return FALSE;
+
+  old_path = g_steal_pointer (&self->path);
+  store_free_handles (self);
+  self->path = g_strdup (path);
+  self->read_only = FALSE;
+  if (check_header (path, &version, error) && connect_db (self, FALSE, error) &&
+      exec (self, "BEGIN EXCLUSIVE; COMMIT;", error))
+    return TRUE;
+
+  /* Go back to the original so that nothing is lost. */
+  store_free_handles (self);
+  g_free (self->path);
+  self->path = g_steal_pointer (&old_path);
+  connect_db (self, FALSE, NULL);
+  exec (self, "BEGIN EXCLUSIVE; COMMIT;", NULL);
+  return FALSE;
+}
