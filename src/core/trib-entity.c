@@ -150,6 +150,10 @@ trib_entity_class_install_fields (TribEntityClass *klass,
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  /* GObject does not inherit get_property and set_property. */
+  object_class->get_property = trib_entity_get_property;
+  object_class->set_property = trib_entity_set_property;
+
   klass->table = table;
   klass->json_key = json_key;
   klass->label = label;

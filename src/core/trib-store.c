@@ -374,13 +374,43 @@ store_new (const char *path)
   return self;
 }
 
+/* A program killed between transactions can leave a journal whose header is
+ * zeroed: not hot, so SQLite ignores it, but it would stay beside the plan
+ * for good. Only such a journal is removed, and only by the program that
+ * held the plan's exclusive lock until just now. */
+static void
+remove_stale_journal (const char *path)
+{
+  static const guint8 magic[8] = { 0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7 };
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  guint8 header[8] = { 0 };
+  ssize_t n = 0;
+  int fd;
+
+  fd = g_open (journal, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    return;
+  n = read (fd, header, sizeof header);
+  close (fd);
+  if (n < (ssize_t) sizeof header || memcmp (header, magic, sizeof magic) != 0)
+    g_unlink (journal);
+}
+
 static void
 store_free_handles (TribStore *self)
 {
   g_hash_table_remove_all (self->statements);
   if (self->db != NULL)
     {
-      sqlite3_close_v2 (self->db);
+      gboolean exclusive = !self->read_only;
+
+      if (sqlite3_close (self->db) == SQLITE_OK)
+        {
+          if (exclusive)
+            remove_stale_journal (self->path);
+        }
+      else
+        sqlite3_close_v2 (self->db);
       self->db = NULL;
     }
 }
