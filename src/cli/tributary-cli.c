@@ -1,0 +1,392 @@
+/* tributary-cli.c: plans from the command line, without a display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Exit status: 0 on success, 1 on failure (one line on stderr says why),
+ * 2 on bad usage.
+ */
+#define G_LOG_DOMAIN "tributary-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <glib/gi18n.h>
+#include <gio/gunixinputstream.h>
+
+#include "trib-enums.h"
+#include "trib-plan.h"
+#include "trib-plan-json.h"
+#include "trib-sample.h"
+
+#define EXIT_FAILED 1
+#define EXIT_USAGE 2
+
+typedef int (*CommandFunc) (int argc, char **argv);
+
+typedef struct
+{
+  const char  *name;
+  const char  *parameters;
+  const char  *summary;
+  CommandFunc  func;
+} Command;
+
+static const Command *current;
+
+static int
+fail (const GError *error)
+{
+  g_autofree char *line = g_strdup (error->message);
+
+  /* One line, always. */
+  g_strdelimit (line, "\n", ' ');
+  g_printerr ("tributary-cli: %s\n", line);
+  return EXIT_FAILED;
+}
+
+static int
+usage_error (const char *message)
+{
+  g_printerr ("tributary-cli %s: %s\n", current->name, message);
+  g_printerr (_("Try “tributary-cli %s --help” for more information.\n"), current->name);
+  return EXIT_USAGE;
+}
+
+/* Parses the options of one command; @n_args is the number of positional
+ * arguments it takes. Returns -1 to go on, or an exit status. */
+static int
+parse (GOptionContext *context,
+       int            *argc,
+       char         ***argv,
+       int             n_args)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_summary (context, _(current->summary));
+  g_option_context_set_help_enabled (context, TRUE);
+  /* GOption prints help to stdout and exits 0 by itself. */
+  if (!g_option_context_parse (context, argc, argv, &error))
+    return usage_error (error->message);
+  if (*argc - 1 != n_args)
+    {
+      g_autofree char *message = NULL;
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "expected %d argument, got %d",
+                                              "expected %d arguments, got %d", n_args),
+                                 n_args, *argc - 1);
+      return usage_error (message);
+    }
+  return -1;
+}
+
+static GOptionContext *
+context_new (void)
+{
+  g_autofree char *parameter = g_strdup_printf ("%s %s", current->name, current->parameters);
+  return g_option_context_new (parameter);
+}
+
+static int
+cmd_new (int    argc,
+         char **argv)
+{
+  g_autoptr(GOptionContext) context = context_new ();
+  g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TribPlan) plan = NULL;
+  const GOptionEntry entries[] = {
+    { "name", 'n', 0, G_OPTION_ARG_STRING, &name, N_("Name of the plan"), N_("NAME") },
+    { NULL }
+  };
+  int status;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((status = parse (context, &argc, &argv, 1)) >= 0)
+    return status;
+
+  plan = trib_plan_create (argv[1], name, &error);
+  if (plan == NULL)
+    return fail (error);
+  g_print (_("Created plan “%s” in %s\n"), trib_plan_get_title (plan), argv[1]);
+  return 0;
+}
+
+static int
+cmd_sample (int    argc,
+            char **argv)
+{
+  g_autoptr(GOptionContext) context = context_new ();
+  gboolean replace = FALSE;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TribPlan) plan = NULL;
+  const GOptionEntry entries[] = {
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &replace, N_("Overwrite an existing file"), NULL },
+    { NULL }
+  };
+  int status;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((status = parse (context, &argc, &argv, 1)) >= 0)
+    return status;
+
+  plan = trib_sample_write (argv[1], replace, &error);
+  if (plan == NULL)
+    return fail (error);
+  g_print (_("Wrote the sample plan “%s” to %s\n"), trib_plan_get_title (plan), argv[1]);
+  return 0;
+}
+
+static int
+cmd_info (int    argc,
+          char **argv)
+{
+  g_autoptr(GOptionContext) context = context_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TribPlan) plan = NULL;
+  TribPlanInfo *info;
+  guint n_types;
+  GType *types;
+  int status;
+
+  if ((status = parse (context, &argc, &argv, 1)) >= 0)
+    return status;
+
+  plan = trib_plan_open (argv[1], TRIB_PLAN_OPEN_READ_ONLY, &error);
+  if (plan == NULL)
+    return fail (error);
+
+  info = trib_plan_get_info (plan);
+  g_print ("%-26s %s\n", _("Name:"), trib_plan_info_get_name (info));
+  if (trib_plan_info_get_organisation (info))
+    g_print ("%-26s %s\n", _("Organisation:"), trib_plan_info_get_organisation (info));
+  g_print ("%-26s %d\n", _("Schema version:"), trib_plan_get_schema_version (plan));
+  g_print ("%-26s %s, %d %s\n", _("Horizon:"),
+           trib_plan_info_get_first_quarter (info) ? trib_plan_info_get_first_quarter (info) : "—",
+           trib_plan_info_get_quarters (info), _("quarters"));
+
+  types = trib_plan_entity_types (&n_types);
+  for (guint t = 0; t < n_types; t++)
+    {
+      g_autoptr(TribEntityClass) klass = g_type_class_ref (types[t]);
+      g_autofree char *label = g_strdup_printf ("%s:", klass->json_key);
+      g_print ("%-26s %u\n", label, trib_plan_count (plan, types[t]));
+    }
+  return 0;
+}
+
+static gboolean
+parse_layer (const char *text,
+             TribLayer  *layer)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (TRIB_TYPE_LAYER);
+  GEnumValue *value = g_enum_get_value_by_nick (klass, text);
+
+  if (value == NULL)
+    return FALSE;
+  *layer = value->value;
+  return TRUE;
+}
+
+static TribForge
+forge_from_url (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  const char *host = uri ? g_uri_get_host (uri) : NULL;
+
+  if (host == NULL)
+    return TRIB_FORGE_NONE;
+  if (g_ascii_strcasecmp (host, "github.com") == 0 || g_str_has_suffix (host, ".github.com"))
+    return TRIB_FORGE_GITHUB;
+  if (strstr (host, "gitlab") != NULL)
+    return TRIB_FORGE_GITLAB;
+  return TRIB_FORGE_NONE;
+}
+
+static int
+cmd_add_upstream (int    argc,
+                  char **argv)
+{
+  g_autoptr(GOptionContext) context = context_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TribPlan) plan = NULL;
+  g_autoptr(TribUpstream) upstream = NULL;
+  int importance = 3;
+  g_autofree char *layer_text = NULL;
+  TribLayer layer = TRIB_LAYER_PLATFORM;
+  const GOptionEntry entries[] = {
+    { "importance", 'i', 0, G_OPTION_ARG_INT, &importance, N_("Strategic importance, 1 to 5 (default 3)"), "1-5" },
+    { "layer", 'l', 0, G_OPTION_ARG_STRING, &layer_text, N_("Layer in the platform (default platform)"), "above|platform|below" },
+    { NULL }
+  };
+  int status;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((status = parse (context, &argc, &argv, 3)) >= 0)
+    return status;
+  if (importance < 1 || importance > 5)
+    return usage_error (_("--importance must be an integer from 1 to 5"));
+  if (layer_text != NULL && !parse_layer (layer_text, &layer))
+    return usage_error (_("--layer must be above, platform or below"));
+
+  upstream = trib_upstream_new ();
+  if (!trib_entity_set_string (TRIB_ENTITY (upstream), "name", argv[2], &error) ||
+      !trib_entity_set_string (TRIB_ENTITY (upstream), "repository", argv[3], &error) ||
+      !trib_entity_set_enum (TRIB_ENTITY (upstream), "forge", forge_from_url (argv[3]), &error) ||
+      !trib_entity_set_int (TRIB_ENTITY (upstream), "importance", importance, &error) ||
+      !trib_entity_set_enum (TRIB_ENTITY (upstream), "layer", layer, &error))
+    return fail (error);
+
+  plan = trib_plan_open (argv[1], 0, &error);
+  if (plan == NULL || !trib_plan_add (plan, TRIB_ENTITY (upstream), &error))
+    return fail (error);
+  g_print (_("Added upstream “%s” (id %" G_GINT64_FORMAT ")\n"), argv[2],
+           trib_entity_get_id (TRIB_ENTITY (upstream)));
+  return 0;
+}
+
+static int
+cmd_export_json (int    argc,
+                 char **argv)
+{
+  g_autoptr(GOptionContext) context = context_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TribPlan) plan = NULL;
+  g_autofree char *output = NULL;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of the standard output"), N_("FILE") },
+    { NULL }
+  };
+  int status;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((status = parse (context, &argc, &argv, 1)) >= 0)
+    return status;
+
+  plan = trib_plan_open (argv[1], TRIB_PLAN_OPEN_READ_ONLY, &error);
+  if (plan == NULL)
+    return fail (error);
+
+  if (output != NULL && g_strcmp0 (output, "-") != 0)
+    {
+      if (!trib_plan_export_json (plan, output, &error))
+        return fail (error);
+    }
+  else
+    {
+      gsize length = 0;
+      g_autofree char *text = trib_plan_to_json (plan, &length, &error);
+      if (text == NULL)
+        return fail (error);
+      if (fwrite (text, 1, length, stdout) != length || fflush (stdout) != 0)
+        {
+          g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                               _("Could not write to the standard output."));
+          return fail (error);
+        }
+    }
+  return 0;
+}
+
+static int
+cmd_import_json (int    argc,
+                 char **argv)
+{
+  g_autoptr(GOptionContext) context = context_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TribPlan) plan = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gboolean replace = FALSE;
+  const GOptionEntry entries[] = {
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &replace, N_("Overwrite an existing plan file"), NULL },
+    { NULL }
+  };
+  int status;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((status = parse (context, &argc, &argv, 2)) >= 0)
+    return status;
+
+  if (g_strcmp0 (argv[1], "-") == 0)
+    {
+      g_autoptr(GInputStream) in = g_unix_input_stream_new (0, FALSE);
+      g_autoptr(GOutputStream) mem = g_memory_output_stream_new_resizable ();
+      if (g_output_stream_splice (mem, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, &error) < 0)
+        return fail (error);
+      bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (mem));
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[1]);
+      bytes = g_file_load_bytes (file, NULL, NULL, &error);
+      if (bytes == NULL)
+        return fail (error);
+    }
+
+  plan = trib_plan_import_json (argv[1], bytes, argv[2], replace, &error);
+  if (plan == NULL)
+    return fail (error);
+  g_print (_("Imported “%s” into %s\n"), trib_plan_get_title (plan), argv[2]);
+  return 0;
+}
+
+static const Command commands[] = {
+  { "new", N_("PLAN"), N_("Create a new, empty plan file."), cmd_new },
+  { "sample", N_("PLAN"), N_("Write the sample plan to a new plan file."), cmd_sample },
+  { "info", N_("PLAN"), N_("Show a plan’s name, schema version and how many of each entity it holds."), cmd_info },
+  { "add-upstream", N_("PLAN NAME REPOSITORY_URL"), N_("Add an upstream project to a plan."), cmd_add_upstream },
+  { "export-json", N_("PLAN"), N_("Write a plan as a canonical JSON document."), cmd_export_json },
+  { "import-json", N_("FILE PLAN"), N_("Create a plan file from a JSON document (FILE may be - for the standard input)."), cmd_import_json },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: tributary-cli COMMAND [OPTION…] ARGUMENTS"));
+  fprintf (out, "%s\n\n", _("Plan how a product is built on open source, without a display."));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *head = g_strdup_printf ("%s %s", commands[i].name, _(commands[i].parameters));
+      fprintf (out, "  %-40s %s\n", head, _(commands[i].summary));
+    }
+  fprintf (out, "\n%s\n", _("Run “tributary-cli COMMAND --help” for the options of a command."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("tributary-cli");
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return EXIT_USAGE;
+    }
+  if (g_strcmp0 (argv[1], "--help") == 0 || g_strcmp0 (argv[1], "-h") == 0 ||
+      g_strcmp0 (argv[1], "help") == 0)
+    {
+      print_usage (stdout);
+      return 0;
+    }
+  if (g_strcmp0 (argv[1], "--version") == 0)
+    {
+      g_print ("tributary-cli %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (argv[1], commands[i].name) == 0)
+      {
+        current = &commands[i];
+        return commands[i].func (argc - 1, argv + 1);
+      }
+
+  g_printerr (_("tributary-cli: unknown command “%s”\n"), argv[1]);
+  print_usage (stderr);
+  return EXIT_USAGE;
+}
