@@ -424,25 +424,13 @@ test_store_refusals (void)
   trib_test_remove_tree (dir);
 }
 
+/* Checks run by someone who may read the plan but not change it. */
 static void
-test_store_read_only (void)
+read_only_checks (const char *path)
 {
-  g_autofree char *dir = trib_test_make_dir ();
-  g_autofree char *path = make_plan (dir, "ro.tributary");
   g_autoptr(GError) error = NULL;
   g_autoptr(TribPlan) plan = NULL;
-  g_autofree char *before = NULL, *after = NULL;
 
-  if (geteuid () == 0)
-    {
-      /* root ignores file permissions: nothing to test here. */
-      g_test_skip ("permissions do not apply to root");
-      trib_test_remove_tree (dir);
-      return;
-    }
-
-  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
-  before = trib_test_checksum (path);
   assert_refused (path, TRIB_PLAN_ERROR_READ_ONLY);
 
   plan = trib_plan_open (path, TRIB_PLAN_OPEN_READ_ONLY, &error);
@@ -451,7 +439,41 @@ test_store_read_only (void)
   g_assert_false (trib_entity_set_string (TRIB_ENTITY (trib_plan_get_info (plan)), "name", "New", &error));
   g_assert_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_READ_ONLY);
   g_assert_cmpstr (trib_plan_get_title (plan), ==, "P");
-  g_clear_object (&plan);
+}
+
+static void
+test_store_read_only (void)
+{
+  g_autofree char *dir = trib_test_make_dir ();
+  g_autofree char *path = make_plan (dir, "ro.tributary");
+  g_autofree char *before = NULL, *after = NULL;
+
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  before = trib_test_checksum (path);
+
+  if (geteuid () == 0)
+    {
+      /* Permissions do not bind root: check as an ordinary user. */
+      int status;
+      pid_t pid;
+
+      g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+      pid = fork ();
+      g_assert_cmpint (pid, >=, 0);
+      if (pid == 0)
+        {
+          if (setgid (65534) != 0 || setuid (65534) != 0)
+            _exit (77);
+          read_only_checks (path);
+          _exit (0);
+        }
+      waitpid (pid, &status, 0);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+    }
+  else
+    read_only_checks (path);
+
   after = trib_test_checksum (path);
   g_assert_cmpstr (before, ==, after);
   g_chmod (path, 0644);
