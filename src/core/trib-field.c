@@ -528,6 +528,8 @@ static JsonNode *
 variant_to_json (const TribField *field,
                  GVariant        *v)
 {
+  JsonNode *node;
+
   if (field->kind == TRIB_FIELD_INTV)
     {
       JsonArray *array = json_array_new ();
@@ -535,7 +537,10 @@ variant_to_json (const TribField *field,
       const gint64 *items = v ? g_variant_get_fixed_array (v, &n, sizeof (gint64)) : NULL;
       for (gsize i = 0; i < n; i++)
         json_array_add_int_element (array, items[i]);
-      return json_node_init_array (json_node_alloc (), array);
+      /* json_node_init_array() takes a reference of its own. */
+      node = json_node_init_array (json_node_alloc (), array);
+      json_array_unref (array);
+      return node;
     }
   else
     {
@@ -549,7 +554,9 @@ variant_to_json (const TribField *field,
           while (g_variant_iter_next (&iter, "{&sd}", &key, &d))
             json_object_set_double_member (object, key, d);
         }
-      return json_node_init_object (json_node_alloc (), object);
+      node = json_node_init_object (json_node_alloc (), object);
+      json_object_unref (object);
+      return node;
     }
 }
 
@@ -593,7 +600,9 @@ trib_field_to_json (const TribField *field,
         JsonArray *array = json_array_new ();
         for (guint i = 0; v && v[i]; i++)
           json_array_add_string_element (array, v[i]);
-        return json_node_init_array (node, array);
+        json_node_init_array (node, array);
+        json_array_unref (array);
+        return node;
       }
     case TRIB_FIELD_INTV:
     case TRIB_FIELD_DICT:
@@ -777,11 +786,89 @@ trib_field_from_json (const TribField *field,
 
 /* SQL ------------------------------------------------------------------ */
 
+/* Lists of integers are most of a plan file (52 weeks in every snapshot):
+ * they are written and read here directly, in the compact JSON that
+ * json_to_string() writes, rather than through a JsonNode per integer. */
+static char *
+intv_to_sql (GVariant *v)
+{
+  gsize n = 0;
+  const gint64 *items = g_variant_get_fixed_array (v, &n, sizeof (gint64));
+  GString *s = g_string_sized_new (2 + n * 4);
+
+  g_string_append_c (s, '[');
+  for (gsize i = 0; i < n; i++)
+    {
+      char buf[24];
+      char *p = buf + sizeof buf;
+      guint64 u = items[i] < 0 ? -(guint64) items[i] : (guint64) items[i];
+
+      do
+        *--p = '0' + (char) (u % 10);
+      while ((u /= 10) != 0);
+      if (items[i] < 0)
+        *--p = '-';
+      if (i > 0)
+        g_string_append_c (s, ',');
+      g_string_append_len (s, p, buf + sizeof buf - p);
+    }
+  g_string_append_c (s, ']');
+  return g_string_free (s, FALSE);
+}
+
+/* Reads what intv_to_sql() writes; FALSE for anything else, which then goes
+ * through the JSON parser. */
+static gboolean
+intv_from_sql (const char *text,
+               GValue     *value)
+{
+  g_autoptr(GArray) items = NULL;
+  const char *p = text;
+  guint n = 0, max = 1;
+
+  if (*p++ != '[')
+    return FALSE;
+  for (const char *q = p; *q; q++)
+    max += *q == ',';
+  items = g_array_sized_new (FALSE, FALSE, sizeof (gint64), max);
+  g_array_set_size (items, max);
+  if (*p != ']')
+    for (;;)
+      {
+        gboolean negative = *p == '-';
+        gint64 i = 0;
+        guint digits = 0;
+
+        if (negative)
+          p++;
+        /* Up to 18 digits: no overflow; longer ones go the slow way. */
+        for (; g_ascii_isdigit (*p) && digits < 18; p++, digits++)
+          i = i * 10 + (*p - '0');
+        if (digits == 0 || g_ascii_isdigit (*p) || n >= max)
+          return FALSE;
+        g_array_index (items, gint64, n++) = negative ? -i : i;
+        if (*p == ']')
+          break;
+        if (*p++ != ',')
+          return FALSE;
+      }
+  if (p[1] != '\0')
+    return FALSE;
+  g_value_init (value, G_TYPE_VARIANT);
+  g_value_set_variant (value, g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, items->data,
+                                                         n, sizeof (gint64)));
+  return TRUE;
+}
+
 static char *
 variant_to_sql (const TribField *field,
                 GVariant        *v)
 {
-  g_autoptr(JsonNode) node = variant_to_json (field, v);
+  g_autoptr(JsonNode) node = NULL;
+
+  if (field->kind == TRIB_FIELD_INTV)
+    return intv_to_sql (v);
+  node = variant_to_json (field, v);
   return json_to_string (node, FALSE);
 }
 
@@ -920,6 +1007,17 @@ trib_field_from_column (const TribField *field,
       if (type == SQLITE_NULL)
         {
           trib_field_init_default (field, value);
+          return TRUE;
+        }
+      else if (field->kind == TRIB_FIELD_INTV &&
+               intv_from_sql ((const char *) sqlite3_column_text (stmt, column), value))
+        {
+          if (!trib_field_validate (field, value, message))
+            {
+              g_value_unset (value);
+              trib_field_init_default (field, value);
+              return FALSE;
+            }
           return TRUE;
         }
       else

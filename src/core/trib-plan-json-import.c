@@ -1,0 +1,665 @@
+/* trib-plan-json-import.c: reading a plan's JSON document
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The document is read twice, with TribJsonReader rather than JsonParser
+ * (see trib-json-reader.c). The first reading checks it all: syntax, format
+ * and version, every value with the fields' own rules (the type rules of
+ * trib_field_from_json(), then trib_field_validate()), required members,
+ * unknown keys; it keeps only the ids of each type and the references,
+ * which are checked once the whole document has been read (references may
+ * point forward). Only then does a second reading write the plan, one
+ * top-level entity with what nests in it at a time, in dependency order.
+ * So a document of 100 000 snapshots is never held as a tree nor as
+ * entities (which would take hundreds of megabytes), and nothing is written
+ * for a refused one.
+ */
+#define G_LOG_DOMAIN "trib-plan-json"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "trib-plan-json-private.h"
+
+typedef enum
+{
+  MODE_CHECK,  /* check every value, gather ids and references */
+  MODE_LOCATE, /* read again to name the first duplicate id or dangling reference */
+  MODE_INSERT, /* write the checked document into a new plan */
+} Mode;
+
+typedef struct
+{
+  gint64 id;
+  guint  type;
+} Ref;
+
+/* An entity read from the document with what nests in it. */
+typedef struct _Node Node;
+struct _Node
+{
+  const TypeInfo *type;
+  TribEntity     *entity;
+  GPtrArray      *children; /* of Node, or NULL */
+};
+
+struct _TribJsonImport
+{
+  const Schema   *schema;
+  const char     *data;
+  gsize           length;
+  Mode            mode;
+  TribJsonReader *reader;
+  GString        *path;   /* of the value being read, "" for the document */
+  GError         *error;  /* the first problem found */
+  gint64         *items;  /* scratch for lists of integers */
+
+  gsize          *offsets; /* of each member of the document, or G_MAXSIZE */
+  GArray        **ids;    /* per type, in document order (check); sorted (locate) */
+  GArray         *refs;   /* Ref, check only */
+  GHashTable    **seen;   /* per type, locate only */
+  TribPlan       *plan;   /* insert only */
+};
+
+typedef TribJsonImport Import;
+
+static void
+node_free (Node *node)
+{
+  g_clear_object (&node->entity);
+  g_clear_pointer (&node->children, g_ptr_array_unref);
+  g_free (node);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Node, node_free)
+
+static gboolean fail (Import     *imp,
+                      const char *key,
+                      const char *format,
+                      ...) G_GNUC_PRINTF (3, 4);
+
+/* Records the first problem, at the current path (and member @key). */
+static gboolean
+fail (Import     *imp,
+      const char *key,
+      const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (imp->error != NULL)
+    return FALSE;
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (imp->path->len == 0 && key == NULL)
+    g_set_error (&imp->error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_INVALID, "(document): %s", message);
+  else
+    g_set_error (&imp->error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_INVALID, "%s%s%s: %s",
+                 imp->path->str, key && imp->path->len ? "." : "", key ? key : "", message);
+  return FALSE;
+}
+
+/* Appends "[i]" to a path: once for every entity of a large plan. */
+static void
+append_index (GString *path,
+              guint    i)
+{
+  char buf[16];
+  char *p = buf + sizeof buf;
+
+  *--p = ']';
+  do
+    *--p = '0' + (char) (i % 10);
+  while ((i /= 10) != 0);
+  *--p = '[';
+  g_string_append_len (path, p, buf + sizeof buf - p);
+}
+
+/* The member named by the key just read, or NULL. */
+static const Member *
+find_key (Import       *imp,
+          const Member *members,
+          guint         n_members)
+{
+  gsize length = 0;
+  const char *raw = trib_json_reader_get_raw_string (imp->reader, &length);
+
+  if (raw == NULL)
+    return _trib_plan_json_find_member (members, n_members,
+                                        trib_json_reader_get_string (imp->reader));
+  for (guint m = 0; m < n_members; m++)
+    if (members[m].length == length && memcmp (members[m].name, raw, length) == 0)
+      return &members[m];
+  return NULL;
+}
+
+/* A key as it may be shown in a message: shortened if need be. */
+static char *
+quote_key (TribJsonReader *reader)
+{
+  const char *key = trib_json_reader_get_string (reader);
+
+  if (key == NULL)
+    return g_strdup ("\"…\"");
+  if (g_utf8_strlen (key, 41) > 40)
+    {
+      g_autofree char *start = g_utf8_substring (key, 0, 40);
+      return g_strdup_printf ("\"%s…\"", start);
+    }
+  return g_strdup_printf ("\"%s\"", key);
+}
+
+/* Reads the value of @field into @value (initialised even on failure),
+ * checked unless the document was checked before. */
+static gboolean
+read_value (Import          *imp,
+            const TribField *field,
+            GValue          *value)
+{
+  g_autofree char *message = NULL;
+
+  if (_trib_plan_json_read_value (imp->reader, field, imp->mode != MODE_INSERT, imp->items,
+                                  value, &message))
+    return TRUE;
+  return message ? fail (imp, field->name, "%s", message) : FALSE;
+}
+
+static gboolean read_entities (Import         *imp,
+                               const TypeInfo *ti,
+                               GPtrArray      *out);
+
+/* Writes @node, then what nests in it, which refers to it. */
+static gboolean
+insert_node (Import *imp,
+             Node   *node)
+{
+  if (!_trib_plan_insert_raw (imp->plan, node->entity, &imp->error))
+    return FALSE;
+  for (guint i = 0; node->children && i < node->children->len; i++)
+    {
+      Node *child = g_ptr_array_index (node->children, i);
+      GValue parent = G_VALUE_INIT;
+
+      g_value_init (&parent, G_TYPE_INT64);
+      g_value_set_int64 (&parent, trib_entity_get_id (node->entity));
+      _trib_entity_take_value (child->entity, child->type->klass->parent_field, &parent);
+      if (!insert_node (imp, child))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_id (Import         *imp,
+          const TypeInfo *ti,
+          gint64          id)
+{
+  guint t = ti - imp->schema->types;
+
+  if (imp->mode == MODE_CHECK)
+    g_array_append_val (imp->ids[t], id);
+  else if (imp->mode == MODE_LOCATE)
+    {
+      if (g_hash_table_contains (imp->seen[t], &id))
+        {
+          g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+          return fail (imp, "id", _("duplicate id %s"), text);
+        }
+      g_hash_table_add (imp->seen[t], g_memdup2 (&id, sizeof id));
+    }
+  return TRUE;
+}
+
+static gboolean
+id_exists (GArray *sorted,
+           gint64  id)
+{
+  guint lo = 0, hi = sorted->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      gint64 v = g_array_index (sorted, gint64, mid);
+      if (v == id)
+        return TRUE;
+      if (v < id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return FALSE;
+}
+
+static gboolean
+check_ref (Import          *imp,
+           const TribField *field,
+           const GValue    *value)
+{
+  Ref ref = { g_value_get_int64 (value), 0 };
+  int t;
+
+  if (ref.id == 0 || imp->mode == MODE_INSERT)
+    return TRUE;
+  t = _trib_plan_json_type_index (imp->schema, field->ref_type ());
+  if (t < 0)
+    return TRUE;
+  ref.type = t;
+  if (imp->mode == MODE_CHECK)
+    g_array_append_val (imp->refs, ref);
+  else if (!id_exists (imp->ids[t], ref.id))
+    {
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, ref.id);
+      /* Translators: "no upstream has id 42" */
+      return fail (imp, field->name, _("no %s has id %s"),
+                   _(imp->schema->types[t].klass->label), text);
+    }
+  return TRUE;
+}
+
+/* Reads the members of an entity object, after its opening brace. Only
+ * when writing is an entity made: checking keeps nothing but ids. */
+static gboolean
+read_entity (Import         *imp,
+             const TypeInfo *ti,
+             gboolean        with_id,
+             Node          **out)
+{
+  TribEntityClass *klass = ti->klass;
+  g_autoptr(Node) node = g_new0 (Node, 1);
+  guint64 seen = 0, set = 0; /* bits of members and of fields */
+  TribJsonToken token;
+  gsize path_len = imp->path->len;
+  gint64 id = 0;
+
+  node->type = ti;
+  if (imp->mode == MODE_INSERT)
+    node->entity = g_object_new (ti->type, NULL);
+  while ((token = trib_json_reader_next (imp->reader)) == TRIB_JSON_TOKEN_KEY)
+    {
+      const Member *member = find_key (imp, ti->members, ti->n_members);
+      guint m = member ? (guint) (member - ti->members) : 0;
+
+      if (member == NULL || (seen & (G_GUINT64_CONSTANT (1) << m)))
+        {
+          g_autofree char *quoted = quote_key (imp->reader);
+          return fail (imp, NULL, member ? _("duplicate key %s") : _("unknown key %s"), quoted);
+        }
+      seen |= G_GUINT64_CONSTANT (1) << m;
+      if (member->kind == MEMBER_ID)
+        {
+          if (trib_json_reader_next (imp->reader) != TRIB_JSON_TOKEN_INT ||
+              (id = trib_json_reader_get_int (imp->reader)) < 1)
+            return fail (imp, "id", _("expected an integer of 1 or more"));
+          if (!check_id (imp, ti, id))
+            return FALSE;
+        }
+      else if (member->kind == MEMBER_FIELD)
+        {
+          GValue value = G_VALUE_INIT;
+          const TribField *field = &klass->fields[member->index];
+          gboolean ok = read_value (imp, field, &value) && (field->kind != TRIB_FIELD_REF ||
+                                                            check_ref (imp, field, &value));
+
+          if (node->entity != NULL)
+            _trib_entity_take_value (node->entity, member->index, &value);
+          else
+            g_value_unset (&value);
+          set |= G_GUINT64_CONSTANT (1) << member->index;
+          if (!ok)
+            return FALSE;
+        }
+      else
+        {
+          g_string_append_printf (imp->path, "%s%s", path_len ? "." : "", member->name);
+          if (node->entity != NULL && node->children == NULL)
+            node->children = g_ptr_array_new_with_free_func ((GDestroyNotify) node_free);
+          if (!read_entities (imp, &imp->schema->types[member->index], node->children))
+            return FALSE;
+          g_string_truncate (imp->path, path_len);
+        }
+    }
+  if (token != TRIB_JSON_TOKEN_END_OBJECT)
+    return FALSE;
+
+  if (with_id && id == 0)
+    return fail (imp, "id", _("missing"));
+  for (guint f = 0; f < klass->n_fields; f++)
+    if (!(set & (G_GUINT64_CONSTANT (1) << f)))
+      {
+        const TribField *field = &klass->fields[f];
+        GValue value = G_VALUE_INIT;
+
+        if ((field->flags & TRIB_FIELD_REQUIRED) &&
+            !(field->flags & (TRIB_FIELD_PARENT | TRIB_FIELD_INTERNAL)))
+          return fail (imp, field->name, _("missing"));
+        if (node->entity != NULL)
+          {
+            trib_field_init_default (field, &value);
+            _trib_entity_take_value (node->entity, f, &value);
+          }
+      }
+  if (node->entity != NULL)
+    _trib_entity_set_id (node->entity, id);
+  if (out != NULL)
+    *out = g_steal_pointer (&node);
+  return TRUE;
+}
+
+/* Reads an array of entities of @ti, each with what nests in it. When
+ * writing, nested entities go into @out, and top-level ones (@out %NULL)
+ * are written one by one. */
+static gboolean
+read_entities (Import         *imp,
+               const TypeInfo *ti,
+               GPtrArray      *out)
+{
+  TribJsonToken token = trib_json_reader_next (imp->reader);
+  gsize path_len = imp->path->len;
+
+  if (token != TRIB_JSON_TOKEN_BEGIN_ARRAY)
+    return token != TRIB_JSON_TOKEN_ERROR ? fail (imp, NULL, _("expected a list")) : FALSE;
+
+  for (guint i = 0; (token = trib_json_reader_next (imp->reader)) != TRIB_JSON_TOKEN_END_ARRAY; i++)
+    {
+      g_autoptr(Node) node = NULL;
+
+      if (token == TRIB_JSON_TOKEN_ERROR)
+        return FALSE;
+      append_index (imp->path, i);
+      if (token != TRIB_JSON_TOKEN_BEGIN_OBJECT)
+        return fail (imp, NULL, _("expected an object"));
+      if (!read_entity (imp, ti, TRUE, imp->mode == MODE_INSERT ? &node : NULL))
+        return FALSE;
+      g_string_truncate (imp->path, path_len);
+
+      if (node == NULL)
+        continue;
+      if (out != NULL)
+        g_ptr_array_add (out, g_steal_pointer (&node));
+      else if (!insert_node (imp, node))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+typedef enum
+{
+  MISSING,
+  VALID,
+  WRONG,
+} State;
+
+/* Reads the whole document (check and locate modes). Syntax comes first:
+ * a document that is not JSON is refused as such whatever else is wrong
+ * with it; then the format and version, which say how to read the rest. */
+static gboolean
+read_document (Import *imp)
+{
+  const Schema *schema = imp->schema;
+  g_autoptr(TribJsonReader) reader = trib_json_reader_new (imp->data, imp->length);
+  g_autoptr(GError) problem = NULL;
+  g_autofree gboolean *seen = g_new0 (gboolean, schema->n_root);
+  State format = MISSING, version = MISSING;
+  gint64 version_number = 0;
+  gboolean object;
+  TribJsonToken token;
+
+  imp->reader = reader;
+  object = trib_json_reader_next (reader) == TRIB_JSON_TOKEN_BEGIN_OBJECT;
+  while (object && (token = trib_json_reader_next (reader)) == TRIB_JSON_TOKEN_KEY)
+    {
+      const Member *member = find_key (imp, schema->root, schema->n_root);
+      guint m = member ? (guint) (member - schema->root) : 0;
+
+      g_string_truncate (imp->path, 0);
+      if (member == NULL || seen[m])
+        {
+          g_autofree char *quoted = quote_key (reader);
+          fail (imp, NULL, member ? _("duplicate key %s") : _("unknown key %s"), quoted);
+          trib_json_reader_next (reader);
+          trib_json_reader_skip (reader);
+          continue;
+        }
+      seen[m] = TRUE;
+      imp->offsets[m] = trib_json_reader_get_position (reader);
+      g_string_assign (imp->path, member->name);
+
+      if (member->kind == MEMBER_FORMAT)
+        {
+          token = trib_json_reader_next (reader);
+          format = token == TRIB_JSON_TOKEN_STRING && !trib_json_reader_string_is_long (reader) &&
+                   strcmp (trib_json_reader_get_string (reader), TRIB_PLAN_JSON_FORMAT) == 0
+                   ? VALID : WRONG;
+          trib_json_reader_skip (reader);
+        }
+      else if (member->kind == MEMBER_VERSION)
+        {
+          token = trib_json_reader_next (reader);
+          version = token == TRIB_JSON_TOKEN_INT ? VALID : WRONG;
+          version_number = trib_json_reader_get_int (reader);
+          trib_json_reader_skip (reader);
+        }
+      else if (imp->error != NULL)
+        {
+          /* Only the syntax, the format and the version matter now. */
+          trib_json_reader_next (reader);
+          trib_json_reader_skip (reader);
+        }
+      else if (member->kind == MEMBER_PLAN)
+        {
+          if (trib_json_reader_next (reader) != TRIB_JSON_TOKEN_BEGIN_OBJECT)
+            fail (imp, NULL, _("expected an object"));
+          else
+            read_entity (imp, &schema->info, FALSE, NULL);
+        }
+      else
+        read_entities (imp, &schema->types[member->index], NULL);
+      trib_json_reader_skip_to_depth (reader, 1);
+    }
+  g_string_truncate (imp->path, 0);
+  imp->reader = NULL;
+  problem = g_steal_pointer (&imp->error);
+
+  /* Reads to the end: the syntax of the whole document is checked. */
+  trib_json_reader_skip_to_depth (reader, 0);
+  trib_json_reader_next (reader);
+  if (trib_json_reader_get_error (reader) != NULL)
+    return fail (imp, NULL, "%s", trib_json_reader_get_error (reader));
+  if (!object)
+    return fail (imp, NULL, _("expected an object"));
+  if (format == MISSING)
+    return fail (imp, "format", _("missing"));
+  if (format == WRONG)
+    return fail (imp, "format", _("expected \"%s\""), TRIB_PLAN_JSON_FORMAT);
+  if (version == MISSING)
+    return fail (imp, "version", _("missing"));
+  if (version == WRONG)
+    return fail (imp, "version", _("expected an integer"));
+  if (version_number != TRIB_PLAN_JSON_VERSION)
+    {
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, version_number);
+      return fail (imp, "version",
+                   _("this document has format version %s; this Tributary reads version %d"),
+                   text, TRIB_PLAN_JSON_VERSION);
+    }
+  if (problem != NULL)
+    {
+      imp->error = g_steal_pointer (&problem);
+      return FALSE;
+    }
+  for (guint m = 0; m < schema->n_root; m++)
+    if (schema->root[m].kind == MEMBER_PLAN && !seen[m])
+      return fail (imp, schema->root[m].name, _("missing"));
+  return TRUE;
+}
+
+static int
+compare_int64 (gconstpointer a,
+               gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+  return x < y ? -1 : x > y;
+}
+
+TribJsonImport *
+_trib_json_import_new (const char *data,
+                       gsize       length)
+{
+  Import *imp = g_new0 (Import, 1);
+
+  imp->schema = _trib_plan_json_get_schema ();
+  imp->data = data;
+  imp->length = length;
+  imp->path = g_string_new (NULL);
+  imp->items = g_new (gint64, TRIB_PLAN_JSON_MAX_LIST);
+  imp->offsets = g_new (gsize, imp->schema->n_root);
+  for (guint m = 0; m < imp->schema->n_root; m++)
+    imp->offsets[m] = G_MAXSIZE;
+  imp->ids = g_new0 (GArray *, imp->schema->n_types);
+  for (guint t = 0; t < imp->schema->n_types; t++)
+    imp->ids[t] = g_array_new (FALSE, FALSE, sizeof (gint64));
+  imp->refs = g_array_new (FALSE, FALSE, sizeof (Ref));
+  return imp;
+}
+
+void
+_trib_json_import_free (TribJsonImport *imp)
+{
+  if (imp == NULL)
+    return;
+  for (guint t = 0; t < imp->schema->n_types; t++)
+    {
+      g_array_unref (imp->ids[t]);
+      if (imp->seen)
+        g_hash_table_unref (imp->seen[t]);
+    }
+  g_free (imp->ids);
+  g_free (imp->seen);
+  g_free (imp->offsets);
+  g_array_unref (imp->refs);
+  g_free (imp->items);
+  g_string_free (imp->path, TRUE);
+  g_clear_error (&imp->error);
+  g_free (imp);
+}
+
+/**
+ * _trib_json_import_check:
+ *
+ * Reads the whole document and checks it. Must succeed before
+ * _trib_json_import_write() is called.
+ */
+gboolean
+_trib_json_import_check (TribJsonImport  *imp,
+                         GError         **error)
+{
+  gboolean problem = FALSE;
+
+  g_clear_error (&imp->error);
+  if (imp->length > TRIB_PLAN_JSON_MAX_SIZE)
+    {
+      fail (imp, NULL, _("the document is larger than %u MiB"),
+            (guint) (TRIB_PLAN_JSON_MAX_SIZE >> 20));
+      goto out;
+    }
+
+  imp->mode = MODE_CHECK;
+  if (!read_document (imp))
+    goto out;
+
+  for (guint t = 0; t < imp->schema->n_types; t++)
+    {
+      GArray *ids = imp->ids[t];
+      g_array_sort (ids, compare_int64);
+      for (guint i = 1; i < ids->len && !problem; i++)
+        problem = g_array_index (ids, gint64, i - 1) == g_array_index (ids, gint64, i);
+    }
+  for (guint i = 0; i < imp->refs->len && !problem; i++)
+    {
+      Ref *ref = &g_array_index (imp->refs, Ref, i);
+      problem = !id_exists (imp->ids[ref->type], ref->id);
+    }
+  if (!problem)
+    return TRUE;
+
+  /* Read again to tell where the first duplicate or dangling reference is. */
+  imp->mode = MODE_LOCATE;
+  imp->seen = g_new0 (GHashTable *, imp->schema->n_types);
+  for (guint t = 0; t < imp->schema->n_types; t++)
+    imp->seen[t] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  read_document (imp);
+  g_assert (imp->error != NULL);
+
+out:
+  g_propagate_error (error, g_steal_pointer (&imp->error));
+  return FALSE;
+}
+
+/**
+ * _trib_json_import_write:
+ * @created: (out): whether the file @path was created (and must be
+ *   removed if the import fails)
+ *
+ * Writes the checked document into the new plan file @path: the plan's
+ * properties, then each type in dependency order, each entity followed by
+ * what nests in it, all in one transaction.
+ */
+TribPlan *
+_trib_json_import_write (TribJsonImport  *imp,
+                         const char      *path,
+                         gboolean        *created,
+                         GError         **error)
+{
+  const Schema *schema = imp->schema;
+  g_autoptr(TribPlan) plan = NULL;
+
+  g_clear_error (&imp->error);
+  *created = FALSE;
+  plan = trib_plan_create (path, NULL, error);
+  if (plan == NULL)
+    return NULL;
+  *created = TRUE;
+
+  imp->mode = MODE_INSERT;
+  imp->plan = plan;
+  trib_plan_begin (plan, _("Import"));
+  for (guint m = 0; m < schema->n_root && imp->error == NULL; m++)
+    if (schema->root[m].kind == MEMBER_PLAN)
+      {
+        g_autoptr(TribJsonReader) reader = NULL;
+        g_autoptr(Node) node = NULL;
+
+        imp->reader = reader = trib_json_reader_new_at (imp->data, imp->length, imp->offsets[m]);
+        trib_json_reader_next (reader);
+        if (read_entity (imp, &schema->info, FALSE, &node))
+          _trib_plan_insert_raw (plan, node->entity, &imp->error);
+      }
+  for (guint t = 0; t < schema->n_types && imp->error == NULL; t++)
+    for (guint m = 0; m < schema->n_root && imp->error == NULL; m++)
+      if (schema->root[m].kind == MEMBER_CHILDREN && schema->root[m].index == t &&
+          imp->offsets[m] != G_MAXSIZE)
+        {
+          g_autoptr(TribJsonReader) reader = NULL;
+
+          imp->reader = reader = trib_json_reader_new_at (imp->data, imp->length, imp->offsets[m]);
+          g_string_assign (imp->path, schema->root[m].name);
+          read_entities (imp, &schema->types[t], NULL);
+        }
+  imp->reader = NULL;
+  imp->plan = NULL;
+  g_string_truncate (imp->path, 0);
+
+  if (imp->error != NULL)
+    {
+      trib_plan_rollback (plan);
+      g_propagate_error (error, g_steal_pointer (&imp->error));
+      return NULL;
+    }
+  if (!trib_plan_commit (plan, error))
+    return NULL;
+  return g_steal_pointer (&plan);
+}

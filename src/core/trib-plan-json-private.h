@@ -1,0 +1,80 @@
+/* trib-plan-json-private.h: shared by the JSON export and import
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "trib-json-reader.h"
+#include "trib-plan-json.h"
+
+G_BEGIN_DECLS
+
+#define TRIB_PLAN_JSON_MAX_SIZE ((gsize) 256 * 1024 * 1024)
+/* Longer lists than any field accepts are refused without being copied. */
+#define TRIB_PLAN_JSON_MAX_LIST 10000
+
+typedef enum
+{
+  MEMBER_ID,
+  MEMBER_FIELD,
+  MEMBER_CHILDREN, /* an array of the entity type index */
+  MEMBER_FORMAT,   /* the members of the document itself */
+  MEMBER_VERSION,
+  MEMBER_PLAN,
+} MemberKind;
+
+typedef struct
+{
+  const char *name;
+  gsize       length; /* of the name */
+  MemberKind  kind;
+  guint       index; /* of the field, or of the entity type */
+} Member;
+
+typedef struct
+{
+  GType            type;
+  TribEntityClass *klass;
+  int              parent; /* index of the type this one nests in, or -1 */
+  Member          *members; /* sorted by name in byte order */
+  guint            n_members;
+} TypeInfo;
+
+typedef struct
+{
+  TypeInfo *types;      /* in trib_plan_entity_types() order */
+  guint     n_types;
+  TypeInfo  info;       /* the plan's own properties: fields only */
+  Member   *root;
+  guint     n_root;
+} Schema;
+
+const Schema  *_trib_plan_json_get_schema  (void);
+const Member  *_trib_plan_json_find_member (const Member *members,
+                                            guint         n_members,
+                                            const char   *name);
+int            _trib_plan_json_type_index  (const Schema *schema,
+                                            GType         type);
+
+gboolean       _trib_plan_json_read_value  (TribJsonReader   *reader,
+                                            const TribField  *field,
+                                            gboolean          check,
+                                            gint64           *items,
+                                            GValue           *value,
+                                            char            **message);
+
+typedef struct _TribJsonImport TribJsonImport;
+
+TribJsonImport *_trib_json_import_new   (const char      *data,
+                                         gsize            length);
+void            _trib_json_import_free  (TribJsonImport  *self);
+gboolean        _trib_json_import_check (TribJsonImport  *self,
+                                         GError         **error);
+TribPlan       *_trib_json_import_write (TribJsonImport  *self,
+                                         const char      *path,
+                                         gboolean        *created,
+                                         GError         **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TribJsonImport, _trib_json_import_free)
+
+G_END_DECLS

@@ -1,0 +1,586 @@
+/* trib-plan-json.c: a plan as a canonical JSON document
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The document is derived from the entity classes' field tables: one array
+ * per top-level entity type under the class's json_key, one member per
+ * field (internal fields and the parent reference left out), and every type
+ * with a parent reference nested in its parent's object under its own
+ * json_key. Ids are the plan file's ids, so a document kept in git diffs
+ * cleanly from one export to the next.
+ *
+ * An import never trusts the document: it is checked whole before anything
+ * is written (see trib-plan-json-import.c), then written into a temporary
+ * file renamed into place when complete, so a refused or failed import
+ * leaves no file behind and an existing plan as it was.
+ */
+#define G_LOG_DOMAIN "trib-plan-json"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "trib-json-writer.h"
+#include "trib-plan-json-private.h"
+#include "trib-store.h"
+
+/* Schema --------------------------------------------------------------- */
+
+static int
+compare_members (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (((const Member *) a)->name, ((const Member *) b)->name);
+}
+
+static void
+add_member (GArray     *members,
+            const char *name,
+            MemberKind  kind,
+            guint       index)
+{
+  Member m = { name, strlen (name), kind, index };
+  g_array_append_val (members, m);
+}
+
+static void
+finish_members (GArray  *members,
+                Member **out,
+                guint   *n_out)
+{
+  g_array_sort (members, compare_members);
+  *n_out = members->len;
+  *out = (Member *) (gpointer) g_array_free (members, FALSE);
+}
+
+static void
+add_fields (GArray          *members,
+            TribEntityClass *klass)
+{
+  for (guint f = 0; f < klass->n_fields; f++)
+    if (!(klass->fields[f].flags & (TRIB_FIELD_INTERNAL | TRIB_FIELD_PARENT)))
+      add_member (members, klass->fields[f].name, MEMBER_FIELD, f);
+}
+
+int
+_trib_plan_json_type_index (const Schema *schema,
+                            GType         type)
+{
+  for (guint t = 0; t < schema->n_types; t++)
+    if (schema->types[t].type == type)
+      return t;
+  return -1;
+}
+
+/* The layout of the document, from the entity classes; built once. */
+const Schema *
+_trib_plan_json_get_schema (void)
+{
+  static Schema schema;
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      GType *types = trib_plan_entity_types (&schema.n_types);
+      GArray *root = g_array_new (FALSE, FALSE, sizeof (Member));
+      GArray *info = g_array_new (FALSE, FALSE, sizeof (Member));
+
+      schema.types = g_new0 (TypeInfo, schema.n_types);
+      for (guint t = 0; t < schema.n_types; t++)
+        {
+          schema.types[t].type = types[t];
+          schema.types[t].klass = g_type_class_ref (types[t]);
+        }
+      for (guint t = 0; t < schema.n_types; t++)
+        {
+          TypeInfo *ti = &schema.types[t];
+          GArray *members = g_array_new (FALSE, FALSE, sizeof (Member));
+
+          ti->parent = -1;
+          if (ti->klass->parent_field >= 0)
+            {
+              const TribField *parent = &ti->klass->fields[ti->klass->parent_field];
+
+              /* Parents come first in the order of types, as they are written. */
+              ti->parent = _trib_plan_json_type_index (&schema, parent->ref_type ());
+              g_assert (ti->parent >= 0 && (guint) ti->parent < t);
+            }
+          add_member (members, "id", MEMBER_ID, 0);
+          add_fields (members, ti->klass);
+          for (guint c = 0; c < schema.n_types; c++)
+            {
+              TribEntityClass *child = schema.types[c].klass;
+              if (child->parent_field >= 0 &&
+                  child->fields[child->parent_field].ref_type () == ti->type)
+                add_member (members, child->json_key, MEMBER_CHILDREN, c);
+            }
+          finish_members (members, &ti->members, &ti->n_members);
+          /* The import keeps which members it has seen in 64 bits. */
+          g_assert (ti->n_members <= 64 && ti->klass->n_fields <= 64);
+          if (ti->parent < 0)
+            add_member (root, ti->klass->json_key, MEMBER_CHILDREN, t);
+        }
+
+      schema.info.type = TRIB_TYPE_PLAN_INFO;
+      schema.info.klass = g_type_class_ref (TRIB_TYPE_PLAN_INFO);
+      schema.info.parent = -1;
+      add_fields (info, schema.info.klass);
+      finish_members (info, &schema.info.members, &schema.info.n_members);
+      g_assert (schema.info.klass->n_fields <= 64);
+
+      add_member (root, "format", MEMBER_FORMAT, 0);
+      add_member (root, "version", MEMBER_VERSION, 0);
+      add_member (root, schema.info.klass->json_key, MEMBER_PLAN, 0);
+      finish_members (root, &schema.root, &schema.n_root);
+
+      g_once_init_leave (&initialized, 1);
+    }
+  return &schema;
+}
+
+const Member *
+_trib_plan_json_find_member (const Member *members,
+                             guint         n_members,
+                             const char   *name)
+{
+  Member key = { name, 0, 0, 0 };
+
+  if (name == NULL)
+    return NULL;
+  return bsearch (&key, members, n_members, sizeof (Member), compare_members);
+}
+
+/* Export --------------------------------------------------------------- */
+
+typedef struct
+{
+  TribPlan       *plan;
+  TribStore      *store;
+  const Schema   *schema;
+  TribJsonWriter *writer;
+} Export;
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = trib_entity_get_id (*(TribEntity * const *) a);
+  gint64 y = trib_entity_get_id (*(TribEntity * const *) b);
+  return x < y ? -1 : x > y;
+}
+
+/* Writes what trib_field_to_json() gives, without making a JsonNode for
+ * the plain values and lists of integers that make up most of a large plan. */
+static void
+write_value (TribJsonWriter  *writer,
+             const TribField *field,
+             const GValue    *value)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  switch (field->kind)
+    {
+    case TRIB_FIELD_STRING:
+    case TRIB_FIELD_TEXT:
+    case TRIB_FIELD_URL:
+    case TRIB_FIELD_DATE:
+    case TRIB_FIELD_DATETIME:
+    case TRIB_FIELD_QUARTER:
+      trib_json_writer_string (writer, g_value_get_string (value));
+      return;
+    case TRIB_FIELD_INT:
+      trib_json_writer_int (writer, g_value_get_int (value));
+      return;
+    case TRIB_FIELD_DOUBLE:
+      trib_json_writer_double (writer, g_value_get_double (value));
+      return;
+    case TRIB_FIELD_BOOL:
+      trib_json_writer_bool (writer, g_value_get_boolean (value));
+      return;
+    case TRIB_FIELD_REF:
+      if (g_value_get_int64 (value) == 0)
+        trib_json_writer_null (writer);
+      else
+        trib_json_writer_int (writer, g_value_get_int64 (value));
+      return;
+    case TRIB_FIELD_INTV:
+      {
+        GVariant *v = g_value_get_variant (value);
+        gsize n = 0;
+        const gint64 *items = v ? g_variant_get_fixed_array (v, &n, sizeof (gint64)) : NULL;
+
+        trib_json_writer_int_array (writer, items, n);
+      }
+      return;
+    case TRIB_FIELD_ENUM:
+    case TRIB_FIELD_STRV:
+    case TRIB_FIELD_DICT:
+    default:
+      node = trib_field_to_json (field, value);
+      trib_json_writer_node (writer, node);
+      return;
+    }
+}
+
+/* The entities of @ti that belong to @parent (every one when %NULL), by id. */
+static GPtrArray *
+collect (Export         *ex,
+         const TypeInfo *ti,
+         TribEntity     *parent,
+         GError        **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *model = NULL;
+  gboolean sorted = TRUE;
+
+  /* Histories are not kept in memory: read them one parent at a time. */
+  if (ti->klass->lazy)
+    {
+      const char *column = parent ? ti->klass->fields[ti->klass->parent_field].name : NULL;
+      if (!trib_store_load (ex->store, ti->type, column, parent ? trib_entity_get_id (parent) : 0,
+                            items, error))
+        return NULL;
+    }
+  else
+    {
+      model = parent ? trib_plan_get_children (ex->plan, parent, ti->type)
+                     : trib_plan_get_items (ex->plan, ti->type);
+      for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+        g_ptr_array_add (items, g_list_model_get_item (model, i));
+    }
+  for (guint i = 1; i < items->len && sorted; i++)
+    sorted = compare_ids (&items->pdata[i - 1], &items->pdata[i]) < 0;
+  if (!sorted)
+    g_ptr_array_sort (items, compare_ids);
+  return g_steal_pointer (&items);
+}
+
+static gboolean
+write_entity (Export         *ex,
+              const TypeInfo *ti,
+              TribEntity     *entity,
+              GError        **error)
+{
+  trib_json_writer_begin_object (ex->writer);
+  for (guint m = 0; m < ti->n_members; m++)
+    {
+      const Member *member = &ti->members[m];
+
+      trib_json_writer_key (ex->writer, member->name);
+      if (member->kind == MEMBER_ID)
+        trib_json_writer_int (ex->writer, trib_entity_get_id (entity));
+      else if (member->kind == MEMBER_FIELD)
+        write_value (ex->writer, &ti->klass->fields[member->index],
+                     trib_entity_peek_value (entity, member->index));
+      else
+        {
+          const TypeInfo *child = &ex->schema->types[member->index];
+          g_autoptr(GPtrArray) children = collect (ex, child, entity, error);
+
+          if (children == NULL)
+            return FALSE;
+          trib_json_writer_begin_array (ex->writer);
+          for (guint i = 0; i < children->len; i++)
+            if (!write_entity (ex, child, g_ptr_array_index (children, i), error))
+              return FALSE;
+          trib_json_writer_end_array (ex->writer);
+        }
+    }
+  trib_json_writer_end_object (ex->writer);
+  return TRUE;
+}
+
+static gboolean
+write_plan (TribPlan       *plan,
+            TribJsonWriter *writer,
+            GError        **error)
+{
+  Export ex = { plan, _trib_plan_get_store (plan), _trib_plan_json_get_schema (), writer };
+
+  if (ex.store == NULL)
+    {
+      g_set_error_literal (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_FAILED,
+                           _("The plan is closed."));
+      return FALSE;
+    }
+
+  trib_json_writer_begin_object (writer);
+  for (guint m = 0; m < ex.schema->n_root; m++)
+    {
+      const Member *member = &ex.schema->root[m];
+
+      trib_json_writer_key (writer, member->name);
+      switch (member->kind)
+        {
+        case MEMBER_FORMAT:
+          trib_json_writer_string (writer, TRIB_PLAN_JSON_FORMAT);
+          break;
+        case MEMBER_VERSION:
+          trib_json_writer_int (writer, TRIB_PLAN_JSON_VERSION);
+          break;
+        case MEMBER_PLAN:
+          {
+            TribEntity *info = TRIB_ENTITY (trib_plan_get_info (plan));
+            const TypeInfo *ti = &ex.schema->info;
+
+            trib_json_writer_begin_object (writer);
+            for (guint f = 0; f < ti->n_members; f++)
+              {
+                trib_json_writer_key (writer, ti->members[f].name);
+                write_value (writer, &ti->klass->fields[ti->members[f].index],
+                             trib_entity_peek_value (info, ti->members[f].index));
+              }
+            trib_json_writer_end_object (writer);
+          }
+          break;
+        case MEMBER_CHILDREN:
+          {
+            const TypeInfo *ti = &ex.schema->types[member->index];
+            g_autoptr(GPtrArray) items = collect (&ex, ti, NULL, error);
+
+            if (items == NULL)
+              return FALSE;
+            trib_json_writer_begin_array (writer);
+            for (guint i = 0; i < items->len; i++)
+              if (!write_entity (&ex, ti, g_ptr_array_index (items, i), error) ||
+                  !trib_json_writer_maybe_flush (writer, error))
+                return FALSE;
+            trib_json_writer_end_array (writer);
+          }
+          break;
+        case MEMBER_ID:
+        case MEMBER_FIELD:
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  trib_json_writer_end_object (writer);
+  return TRUE;
+}
+
+/**
+ * trib_plan_to_json:
+ * @length: (out) (optional): the length of the document in bytes
+ *
+ * Returns: the plan as a canonical JSON document, ending with a new line.
+ */
+char *
+trib_plan_to_json (TribPlan  *plan,
+                   gsize     *length,
+                   GError   **error)
+{
+  g_autoptr(TribJsonWriter) writer = trib_json_writer_new (NULL, NULL);
+
+  g_return_val_if_fail (TRIB_IS_PLAN (plan), NULL);
+
+  if (!write_plan (plan, writer, error))
+    return NULL;
+  return trib_json_writer_finish (writer, length, error);
+}
+
+static gboolean
+write_to_stream (const char *text,
+                 gsize       length,
+                 gpointer    user_data,
+                 GError    **error)
+{
+  return g_output_stream_write_all (user_data, text, length, NULL, NULL, error);
+}
+
+/**
+ * trib_plan_export_json:
+ *
+ * Writes the plan's JSON document to @path. The document is streamed into
+ * a temporary file beside @path that replaces it only when complete (as
+ * g_file_set_contents() does, without holding a large plan's text in
+ * memory), so a failed export leaves an existing file as it was.
+ */
+gboolean
+trib_plan_export_json (TribPlan    *plan,
+                       const char  *path,
+                       GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GCancellable) cancellable = NULL;
+  g_autoptr(TribJsonWriter) writer = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *rest = NULL;
+
+  g_return_val_if_fail (TRIB_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  file = g_file_new_for_path (path);
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &local);
+  if (stream == NULL)
+    goto fail;
+
+  writer = trib_json_writer_new (write_to_stream, stream);
+  if (write_plan (plan, writer, &local) &&
+      (rest = trib_json_writer_finish (writer, NULL, &local)) != NULL &&
+      g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &local))
+    return TRUE;
+
+  /* Closing a replaced file after a cancellation drops the temporary file. */
+  cancellable = g_cancellable_new ();
+  g_cancellable_cancel (cancellable);
+  g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, NULL);
+
+fail:
+  {
+    g_autofree char *name = g_filename_display_basename (path);
+
+    if (local->domain == TRIB_PLAN_ERROR)
+      g_propagate_error (error, g_steal_pointer (&local));
+    else
+      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_IO,
+                   _("Could not write “%s”: %s"), name, local->message);
+  }
+  return FALSE;
+}
+
+/**
+ * trib_plan_json_validate:
+ *
+ * Checks a plan document without writing anything: syntax, format and
+ * version, every value, ids and references. The error message starts with
+ * the JSON path of what is wrong.
+ */
+gboolean
+trib_plan_json_validate (GBytes  *data,
+                         GError **error)
+{
+  g_autoptr(TribJsonImport) import = NULL;
+  gsize length = 0;
+  const char *bytes;
+
+  g_return_val_if_fail (data != NULL, FALSE);
+
+  bytes = g_bytes_get_data (data, &length);
+  import = _trib_json_import_new (bytes, length);
+  return _trib_json_import_check (import, error);
+}
+
+static GBytes *
+load_document (const char  *path,
+               GError     **error)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
+  GStatBuf st;
+
+  /* A document too large to import is refused before it is read. */
+  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) &&
+      (guint64) st.st_size > TRIB_PLAN_JSON_MAX_SIZE)
+    {
+      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_INVALID,
+                   _("(document): the document is larger than %u MiB"),
+                   (guint) (TRIB_PLAN_JSON_MAX_SIZE >> 20));
+      return NULL;
+    }
+  mapped = g_mapped_file_new (path, FALSE, &local);
+  if (mapped == NULL)
+    {
+      g_set_error (error, TRIB_PLAN_ERROR,
+                   g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOENT)
+                   ? TRIB_PLAN_ERROR_NOT_FOUND : TRIB_PLAN_ERROR_IO,
+                   _("Could not read “%s”: %s"), name, local->message);
+      return NULL;
+    }
+  return g_mapped_file_get_bytes (mapped);
+}
+
+/**
+ * trib_plan_import_json:
+ * @json_path: (nullable): the document's file, read when @data is %NULL
+ * @data: (nullable): the document
+ * @plan_path: the plan file to create
+ * @replace: whether an existing @plan_path may be replaced
+ *
+ * Creates the plan file @plan_path from a JSON document, keeping its ids.
+ * The whole document is checked before anything is written; the plan is
+ * then written to a temporary file beside @plan_path and renamed into
+ * place when complete, so a failed import changes nothing.
+ *
+ * Returns: (transfer full): the new plan, open.
+ */
+TribPlan *
+trib_plan_import_json (const char  *json_path,
+                       GBytes      *data,
+                       const char  *plan_path,
+                       gboolean     replace,
+                       GError     **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp_path = NULL;
+  g_autoptr(GBytes) owned = NULL;
+  g_autoptr(TribJsonImport) import = NULL;
+  g_autoptr(TribPlan) plan = NULL;
+  g_autoptr(GError) local = NULL;
+  gboolean created = FALSE;
+  const char *bytes;
+  gsize length = 0;
+
+  g_return_val_if_fail (json_path != NULL || data != NULL, NULL);
+  g_return_val_if_fail (plan_path != NULL, NULL);
+
+  name = g_filename_display_basename (plan_path);
+  if (!replace && g_file_test (plan_path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_EXISTS,
+                   _("“%s” already exists. Choose another name, or use --replace to "
+                     "overwrite it."), name);
+      return NULL;
+    }
+  if (data == NULL)
+    {
+      data = owned = load_document (json_path, error);
+      if (data == NULL)
+        return NULL;
+    }
+
+  bytes = g_bytes_get_data (data, &length);
+  import = _trib_json_import_new (bytes, length);
+  if (!_trib_json_import_check (import, error))
+    return NULL;
+
+  /* A name of our own in the same folder, so that the rename is atomic. */
+  dir = g_path_get_dirname (plan_path);
+  base = g_path_get_basename (plan_path);
+  for (guint attempt = 0; attempt < 100 && plan == NULL; attempt++)
+    {
+      g_autofree char *tmp_name = g_strdup_printf (".%s.import-%08x", base, g_random_int ());
+
+      g_free (tmp_path);
+      tmp_path = g_build_filename (dir, tmp_name, NULL);
+      g_clear_error (&local);
+      plan = _trib_json_import_write (import, tmp_path, &created, &local);
+      if (plan == NULL && (created || !g_error_matches (local, TRIB_PLAN_ERROR,
+                                                        TRIB_PLAN_ERROR_EXISTS)))
+        break;
+    }
+
+  if (plan != NULL)
+    {
+      /* Closed first: the file is then complete, with no journal beside it. */
+      trib_plan_close (plan);
+      g_clear_object (&plan);
+      if (g_rename (tmp_path, plan_path) == 0)
+        return trib_plan_open (plan_path, TRIB_PLAN_OPEN_DEFAULT, error);
+      {
+        int saved = errno;
+        g_set_error (&local, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_IO,
+                     _("Could not write “%s”: %s"), name, g_strerror (saved));
+      }
+    }
+  if (created)
+    g_unlink (tmp_path);
+  g_propagate_error (error, g_steal_pointer (&local));
+  return NULL;
+}

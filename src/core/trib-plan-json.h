@@ -1,0 +1,28 @@
+/* trib-plan-json.h: a plan as a canonical JSON document
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "trib-plan.h"
+
+G_BEGIN_DECLS
+
+#define TRIB_PLAN_JSON_FORMAT "tributary-plan"
+#define TRIB_PLAN_JSON_VERSION 1
+
+char     *trib_plan_to_json       (TribPlan    *plan,
+                                   gsize       *length,
+                                   GError     **error);
+gboolean  trib_plan_export_json   (TribPlan    *plan,
+                                   const char  *path,
+                                   GError     **error);
+TribPlan *trib_plan_import_json   (const char  *json_path,
+                                   GBytes      *data,
+                                   const char  *plan_path,
+                                   gboolean     replace,
+                                   GError     **error);
+gboolean  trib_plan_json_validate (GBytes      *data,
+                                   GError     **error);
+
+G_END_DECLS
