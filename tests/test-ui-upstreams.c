@@ -15,6 +15,8 @@
 
 #include "trib-plan.h"
 #include "trib-overview-page.h"
+#include "trib-sample.h"
+#include <glib/gstdio.h>
 #include "trib-upstream-editor.h"
 #include "trib-upstreams-page.h"
 
@@ -709,6 +711,61 @@ count_value (Fixture *f,
   return gtk_widget_get_first_child (gtk_widget_get_first_child (card));
 }
 
+/* Each count card shows the count of the entity type its caption names,
+ * on a plan that has a different number of each (the sample). */
+static void
+test_overview_counts_match_captions (Fixture       *f,
+                                     gconstpointer  data)
+{
+  static const struct { const char *caption; GType (*type) (void); } cards[] = {
+    { "Upstreams", trib_upstream_get_type },
+    { "Statistics Snapshots", trib_stats_snapshot_get_type },
+    { "Investments", trib_investment_get_type },
+    { "Patches", trib_patch_get_type },
+    { "Products", trib_product_get_type },
+    { "Product Releases", trib_product_release_get_type },
+    { "Upstream Bases", trib_release_base_get_type },
+    { "Certifications", trib_certification_get_type },
+    { "Scenarios", trib_scenario_get_type },
+    { "Milestones", trib_milestone_get_type },
+    { "Acknowledgements", trib_acknowledgement_get_type },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sample_path = g_strconcat (f->path, ".sample.tributary", NULL);
+  TribPlan *sample = trib_sample_write (sample_path, FALSE, &error);
+  guint n_types, seen = 0;
+
+  g_assert_no_error (error);
+  /* The fixture's plan is replaced by the sample for this test. */
+  trib_plan_close (f->plan);
+  g_object_unref (f->plan);
+  f->plan = sample;
+  trib_plan_entity_types (&n_types);
+  g_assert_cmpuint (G_N_ELEMENTS (cards), ==, n_types);
+
+  show_page (f, trib_overview_page_new (f->plan));
+  for (GtkWidget *box_child = gtk_widget_get_first_child (child (f->page, "counts_box"));
+       box_child != NULL; box_child = gtk_widget_get_next_sibling (box_child))
+    {
+      GtkWidget *card = gtk_widget_get_first_child (box_child);
+      GtkWidget *value = gtk_widget_get_first_child (card);
+      GtkWidget *caption = gtk_widget_get_next_sibling (value);
+      guint i;
+
+      for (i = 0; i < G_N_ELEMENTS (cards); i++)
+        if (g_strcmp0 (cards[i].caption, gtk_label_get_text (GTK_LABEL (caption))) == 0)
+          break;
+      g_assert_cmpuint (i, <, G_N_ELEMENTS (cards));
+      {
+        g_autofree char *expected = g_strdup_printf ("%u", trib_plan_count (f->plan, cards[i].type ()));
+        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (value)), ==, expected);
+      }
+      seen++;
+    }
+  g_assert_cmpuint (seen, ==, G_N_ELEMENTS (cards));
+  g_unlink (sample_path);
+}
+
 static void
 test_overview (Fixture       *f,
                gconstpointer  data)
@@ -817,6 +874,8 @@ main (int   argc,
               test_delete_and_undo, fixture_teardown);
   g_test_add ("/ui/upstreams/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
   g_test_add ("/ui/upstreams/sort", Fixture, NULL, fixture_setup, test_sort, fixture_teardown);
+  g_test_add ("/ui/overview/counts-match-captions", Fixture, NULL, fixture_setup,
+              test_overview_counts_match_captions, fixture_teardown);
   g_test_add ("/ui/overview/edit-and-count", Fixture, NULL, fixture_setup, test_overview,
               fixture_teardown);
 

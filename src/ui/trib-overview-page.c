@@ -21,21 +21,24 @@
 #define N_LAYERS    (TRIB_LAYER_BELOW + 1)
 #define N_DECISIONS (TRIB_DECISION_BUILD_IN_HOUSE + 1)
 
-/* What the plan contains, in the order of trib_plan_entity_types(). */
+/* What the plan contains; each card names its type, so the cards cannot
+ * drift from the entity types when one is added. */
 static const struct {
-  const char *label;
-  const char *description;
+  GType      (*type) (void);
+  const char  *label;
+  const char  *description;
 } count_labels[] = {
-  { N_("Upstreams"), N_("Open source projects the product uses") },
-  { N_("Statistics Snapshots"), N_("Forge statistics kept as history") },
-  { N_("Investments"), N_("Engineers put into upstreams per quarter") },
-  { N_("Patches"), N_("Changes carried or sent upstream") },
-  { N_("Products"), N_("What we sell") },
-  { N_("Product Releases"), N_("Stable branches of the products") },
-  { N_("Certifications"), N_("Target environments of the releases") },
-  { N_("Scenarios"), N_("Business models compared") },
-  { N_("Milestones"), N_("Dated items on the roadmap") },
-  { N_("Acknowledgements"), N_("Strategy findings set aside with a reason") },
+  { trib_upstream_get_type, N_("Upstreams"), N_("Open source projects the product uses") },
+  { trib_stats_snapshot_get_type, N_("Statistics Snapshots"), N_("Forge statistics kept as history") },
+  { trib_investment_get_type, N_("Investments"), N_("Engineers put into upstreams per quarter") },
+  { trib_patch_get_type, N_("Patches"), N_("Changes carried or sent upstream") },
+  { trib_product_get_type, N_("Products"), N_("What we sell") },
+  { trib_product_release_get_type, N_("Product Releases"), N_("Stable branches of the products") },
+  { trib_release_base_get_type, N_("Upstream Bases"), N_("Upstream versions the releases are built on") },
+  { trib_certification_get_type, N_("Certifications"), N_("Target environments of the releases") },
+  { trib_scenario_get_type, N_("Scenarios"), N_("Business models compared") },
+  { trib_milestone_get_type, N_("Milestones"), N_("Dated items on the roadmap") },
+  { trib_acknowledgement_get_type, N_("Acknowledgements"), N_("Strategy findings set aside with a reason") },
 };
 
 struct _TribOverviewPage
@@ -389,17 +392,15 @@ static void
 update_counts (TribOverviewPage *self)
 {
   GListModel *upstreams = trib_plan_get_items (self->plan, TRIB_TYPE_UPSTREAM);
-  guint n_types;
-  GType *types = trib_plan_entity_types (&n_types);
   guint layers[N_LAYERS] = { 0, };
   guint decisions[N_DECISIONS] = { 0, };
   guint n_upstreams;
 
-  for (guint i = 0; i < n_types && i < G_N_ELEMENTS (self->count_values); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (self->count_values); i++)
     {
       char text[16];
 
-      g_snprintf (text, sizeof text, "%u", trib_plan_count (self->plan, types[i]));
+      g_snprintf (text, sizeof text, "%u", trib_plan_count (self->plan, count_labels[i].type ()));
       gtk_label_set_text (self->count_values[i], text);
     }
 
