@@ -239,8 +239,10 @@ cmd_add_upstream (int    argc,
   plan = trib_plan_open (argv[1], 0, &error);
   if (plan == NULL || !trib_plan_add (plan, TRIB_ENTITY (upstream), &error))
     return fail (error);
-  g_print (_("Added upstream “%s” (id %" G_GINT64_FORMAT ")\n"), argv[2],
-           trib_entity_get_id (TRIB_ENTITY (upstream)));
+  {
+    g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, trib_entity_get_id (TRIB_ENTITY (upstream)));
+    g_print (_("Added upstream “%s” (id %s)\n"), argv[2], id);
+  }
   return 0;
 }
 
