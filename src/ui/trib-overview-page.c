@@ -482,6 +482,8 @@ add_breakdown_row (AdwPreferencesGroup *group,
   GtkWidget *value = gtk_label_new ("0");
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  /* Short labels: measuring wrappable titles dominated the first frame. */
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
   gtk_widget_add_css_class (value, "numeric");
   gtk_widget_add_css_class (value, "dim-label");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), value);
