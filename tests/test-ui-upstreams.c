@@ -505,6 +505,39 @@ test_invalid (Fixture       *f,
                 "https://github.com/etcd-io/etcd|3");
 }
 
+/* Names are shown as typed, markup characters and all, and a delete toast
+ * goes away once another change makes its Undo mean something else. */
+static void
+test_delete_toast_markup_and_dismissal (Fixture       *f,
+                                        gconstpointer  data)
+{
+  TribUpstream *odd = add_upstream (f->plan, "AT&T <tools>", "https://github.com/att/tools",
+                                    "MIT", 2, TRIB_DECISION_WATCH);
+  GtkWidget *overlay;
+  g_autoptr(GError) error = NULL;
+
+  add_upstream (f->plan, "etcd", "https://github.com/etcd-io/etcd", "Apache-2.0", 4,
+                TRIB_DECISION_MAINTAIN);
+  show_upstreams (f);
+  trib_upstreams_page_select (TRIB_UPSTREAMS_PAGE (f->page), odd);
+  g_assert_true (gtk_widget_activate_action (f->page, "upstreams.delete", NULL));
+  pump ();
+
+  overlay = gtk_widget_get_ancestor (f->page, ADW_TYPE_TOAST_OVERLAY);
+  g_assert_nonnull (find_label (overlay, "Deleted “AT&T <tools>”"));
+  g_assert_nonnull (find_action_button (overlay, "win.undo"));
+
+  /* Another edit: the toast's Undo would now undo that edit instead. */
+  g_assert_true (trib_entity_set_string (TRIB_ENTITY (trib_plan_get_info (f->plan)), "name", "Renamed", &error));
+  g_assert_no_error (error);
+  for (int i = 0; i < 50 && find_action_button (overlay, "win.undo") != NULL; i++)
+    {
+      g_usleep (10000);
+      pump ();
+    }
+  g_assert_null (find_action_button (overlay, "win.undo"));
+}
+
 static void
 test_delete_and_undo (Fixture       *f,
                       gconstpointer  data)
@@ -874,6 +907,8 @@ main (int   argc,
               test_delete_and_undo, fixture_teardown);
   g_test_add ("/ui/upstreams/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
   g_test_add ("/ui/upstreams/sort", Fixture, NULL, fixture_setup, test_sort, fixture_teardown);
+  g_test_add ("/ui/upstreams/delete-toast-markup", Fixture, NULL, fixture_setup,
+              test_delete_toast_markup_and_dismissal, fixture_teardown);
   g_test_add ("/ui/overview/counts-match-captions", Fixture, NULL, fixture_setup,
               test_overview_counts_match_captions, fixture_teardown);
   g_test_add ("/ui/overview/edit-and-count", Fixture, NULL, fixture_setup, test_overview,

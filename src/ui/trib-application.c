@@ -165,9 +165,10 @@ quit_activated (GSimpleAction *action,
   TribApplication *self = user_data;
   g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
 
-  /* Destroying the windows closes their plans cleanly. */
+  /* Closing (not destroying) runs each window's close-request, which
+   * commits what is still being typed and closes its plan. */
   for (GList *l = windows; l; l = l->next)
-    gtk_window_destroy (l->data);
+    gtk_window_close (l->data);
   g_application_quit (G_APPLICATION (self));
 }
 

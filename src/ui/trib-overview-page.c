@@ -116,8 +116,12 @@ add_toast (TribOverviewPage *self,
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
+  /* A toast title is markup: the message may quote what someone typed. */
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+    {
+      g_autofree char *escaped = g_markup_escape_text (message, -1);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
+    }
   else
     g_message ("%s", message);
 }
@@ -155,7 +159,8 @@ parse_row_text (TribPlanInfoField   field,
     {
       /* The plan takes up to three characters; amounts are only readable
        * with a real ISO 4217 code. */
-      g_autofree char *code = g_ascii_strup (g_strstrip (g_strdup (text)), -1);
+      g_autofree char *trimmed = g_strstrip (g_strdup (text));
+      g_autofree char *code = g_ascii_strup (trimmed, -1);
       gboolean ok = strlen (code) == 3;
 
       for (guint i = 0; ok && code[i]; i++)

@@ -503,6 +503,7 @@ delete_selected (TribUpstreamsPage *self)
   g_autoptr(TribUpstream) upstream = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *escaped = NULL;
   guint position, n_investments, n_patches;
   AdwToast *toast;
 
@@ -517,7 +518,9 @@ delete_selected (TribUpstreamsPage *self)
 
   if (!trib_plan_remove (self->plan, TRIB_ENTITY (upstream), &error))
     {
-      toast = adw_toast_new (error->message);
+      g_autofree char *message = g_markup_escape_text (error->message, -1);
+
+      toast = adw_toast_new (message);
       adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
       add_toast (self, toast);
       return;
@@ -529,10 +532,15 @@ delete_selected (TribUpstreamsPage *self)
                                        MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->selection)) - 1));
 
   title = describe_deletion (trib_upstream_get_name (upstream), n_investments, n_patches);
-  toast = adw_toast_new (title);
+  escaped = g_markup_escape_text (title, -1);
+  toast = adw_toast_new (escaped);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  /* Undo in the toast means "undo this deletion": once anything else
+   * changes the plan, the toast goes, so it cannot undo another step. */
+  g_signal_connect_object (self->plan, "changed", G_CALLBACK (adw_toast_dismiss), toast,
+                           G_CONNECT_SWAPPED);
   add_toast (self, toast);
 }
 

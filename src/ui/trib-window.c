@@ -269,6 +269,10 @@ on_close_request_cb (TribWindow *self)
   g_settings_set_boolean (self->settings, "window-maximized",
                           gtk_window_is_maximized (GTK_WINDOW (self)));
 
+  /* Taking the focus away commits what is still being typed (a spin
+   * button, the description) before the plan closes. */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+
   g_cancellable_cancel (self->cancellable);
   trib_plan_close (self->plan);
   return FALSE;
