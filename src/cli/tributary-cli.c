@@ -17,6 +17,7 @@
 #include "trib-enums.h"
 #include "trib-plan.h"
 #include "trib-plan-json.h"
+#include "trib-plan-json-private.h" /* the size limit of a document */
 #include "trib-sample.h"
 
 #define EXIT_FAILED 1
@@ -310,21 +311,32 @@ cmd_import_json (int    argc,
 
   if (g_strcmp0 (argv[1], "-") == 0)
     {
+      /* Read at most one byte more than a document may have, so that an
+       * endless stream is refused instead of filling the memory. */
       g_autoptr(GInputStream) in = g_unix_input_stream_new (0, FALSE);
-      g_autoptr(GOutputStream) mem = g_memory_output_stream_new_resizable ();
-      if (g_output_stream_splice (mem, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, &error) < 0)
+      g_autoptr(GByteArray) data = g_byte_array_new ();
+      guint8 chunk[65536];
+      gssize n;
+
+      while ((n = g_input_stream_read (in, chunk, sizeof chunk, NULL, &error)) > 0)
+        {
+          g_byte_array_append (data, chunk, n);
+          if (data->len > TRIB_PLAN_JSON_MAX_SIZE)
+            break;
+        }
+      if (n < 0)
         return fail (error);
-      bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (mem));
+      bytes = g_byte_array_free_to_bytes (g_steal_pointer (&data));
+      plan = trib_plan_import_json (NULL, bytes, argv[2], replace, &error);
     }
   else
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[1]);
-      bytes = g_file_load_bytes (file, NULL, NULL, &error);
-      if (bytes == NULL)
-        return fail (error);
+      g_autofree char *path = g_file_get_path (file);
+      /* With a path, the import checks the size and maps the file itself. */
+      plan = trib_plan_import_json (path ? path : argv[1], NULL, argv[2], replace, &error);
     }
 
-  plan = trib_plan_import_json (argv[1], bytes, argv[2], replace, &error);
   if (plan == NULL)
     return fail (error);
   g_print (_("Imported “%s” into %s\n"), trib_plan_get_title (plan), argv[2]);
