@@ -609,6 +609,26 @@ trib_plan_save_as (TribPlan   *self,
 }
 
 /**
+ * trib_plan_copy_to:
+ *
+ * Writes a consistent copy of the plan to @path (SQLite's backup API) and
+ * goes on editing this one. Long work such as an export reads the copy in
+ * another thread while the window stays editable.
+ */
+gboolean
+trib_plan_copy_to (TribPlan   *self,
+                   const char *path,
+                   GError    **error)
+{
+  g_return_val_if_fail (TRIB_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!ensure_open (self, error))
+    return FALSE;
+  return trib_store_backup_to (self->store, path, error);
+}
+
+/**
  * trib_plan_close:
  *
  * Closes the plan file. Every edit is already committed; nothing is left

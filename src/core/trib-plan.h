@@ -51,6 +51,9 @@ TribPlan     *trib_plan_open          (const char        *path,
 gboolean      trib_plan_save_as       (TribPlan          *self,
                                        const char        *path,
                                        GError           **error);
+gboolean      trib_plan_copy_to       (TribPlan          *self,
+                                       const char        *path,
+                                       GError           **error);
 void          trib_plan_close         (TribPlan          *self);
 
 const char   *trib_plan_get_path      (TribPlan          *self);

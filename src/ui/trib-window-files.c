@@ -11,7 +11,10 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "trib-application-private.h"
 #include "trib-plan-json.h"
@@ -80,30 +83,6 @@ on_save_as_response_cb (GtkNativeDialog *native,
       (path = chosen_path (native, TRIB_PLAN_FILE_EXTENSION)) != NULL)
     trib_window_save_as (self, path);
   g_object_unref (native);
-}
-
-static void
-on_export_written_cb (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(TribWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *display = NULL;
-  g_autofree char *message = NULL;
-
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-          !_trib_window_is_closed (self))
-        _trib_window_show_error (self, _("Could Not Export Plan"), error);
-      return;
-    }
-  if (_trib_window_is_closed (self))
-    return;
-  display = g_file_get_parse_name (G_FILE (object));
-  message = g_strdup_printf (_("Exported to “%s”"), display);
-  _trib_window_show_toast (self, message);
 }
 
 static void
@@ -331,36 +310,101 @@ trib_window_save_as (TribWindow *self,
   return TRUE;
 }
 
+typedef struct
+{
+  char *copy_path;
+  char *json_path;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_unlink (job->copy_path);
+  g_free (job->copy_path);
+  g_free (job->json_path);
+  g_free (job);
+}
+
+/* In a worker thread: the copy is a plan of its own, so the window's plan
+ * stays free for edits while thousands of entries are written out. */
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TribPlan) copy = trib_plan_open (job->copy_path, TRIB_PLAN_OPEN_READ_ONLY, &error);
+
+  if (copy == NULL || !trib_plan_export_json (copy, job->json_path, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_export_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  TribWindow *self = TRIB_WINDOW (object);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *message = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+          !_trib_window_is_closed (self))
+        _trib_window_show_error (self, _("Could Not Export Plan"), error);
+      return;
+    }
+  if (_trib_window_is_closed (self))
+    return;
+  display = g_filename_display_name (job->json_path);
+  message = g_strdup_printf (_("Exported to “%s”"), display);
+  _trib_window_show_toast (self, message);
+}
+
 /**
  * trib_window_export_json:
  *
  * Writes the plan as a JSON document to @path, replacing the file
- * atomically, and says so in a toast when it is done.
+ * atomically, in a worker thread; a toast says when it is done.
  */
 void
 trib_window_export_json (TribWindow *self,
                          const char *path)
 {
-  g_autofree char *text = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
-  gsize len = 0;
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "tributary", NULL);
+  ExportJob *job;
 
   g_return_if_fail (TRIB_IS_WINDOW (self));
   g_return_if_fail (path != NULL);
 
-  text = trib_plan_to_json (self->plan, &len, &error);
-  if (text == NULL)
+  job = g_new0 (ExportJob, 1);
+  job->json_path = g_strdup (path);
+  job->copy_path = g_strdup_printf ("%s/export-%d-%" G_GINT64_FORMAT TRIB_PLAN_FILE_EXTENSION,
+                                    dir, (int) getpid (), g_get_real_time ());
+  task = g_task_new (self, self->cancellable, on_export_done_cb, NULL);
+  g_task_set_source_tag (task, trib_window_export_json);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+
+  /* The copy is quick (pages, not entities); the export is not. */
+  if (g_mkdir_with_parents (dir, 0700) != 0 || !trib_plan_copy_to (self->plan, job->copy_path, &error))
     {
+      if (error == NULL)
+        g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (errno),
+                     _("Could not create the folder “%s”."), dir);
       _trib_window_show_error (self, _("Could Not Export Plan"), error);
       return;
     }
-  bytes = g_bytes_new_take (g_steal_pointer (&text), len);
-  file = g_file_new_for_path (path);
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE,
-                                       G_FILE_CREATE_REPLACE_DESTINATION, self->cancellable,
-                                       on_export_written_cb, g_object_ref (self));
+  _trib_window_show_toast (self, _("Exporting…"));
+  g_task_run_in_thread (task, export_thread);
 }
 
 /**
