@@ -716,6 +716,158 @@ test_refuse_values (void)
     }
 }
 
+/* The document is written as it is read: what is found wrong only further
+ * on, or only at the end, still leaves nothing behind. */
+static void
+test_refuse_late (void)
+{
+  g_autoptr(GString) many = g_string_new (NULL);
+  g_autofree char *doc = NULL;
+
+  for (guint i = 1; i <= 300; i++)
+    g_string_append_printf (many, "%s{\"id\": %u, \"name\": \"u%u\", \"snapshots\": "
+                            "[{\"id\": %u, \"taken_at\": \"2026-01-01T00:00:00Z\"}]}",
+                            i > 1 ? ", " : "", i, i, i);
+
+  doc = g_strdup_printf (VALID_START "\"upstreams\": [%s], \"zzz\": 1}", many->str);
+  assert_refused (doc, "(document): unknown key \"zzz\"");
+  g_free (doc);
+  doc = g_strdup_printf ("{\"format\": \"tributary-plan\", \"plan\": {\"name\": \"P\", "
+                         "\"currency\": \"EUR\"}, \"upstreams\": [%s], \"version\": 2}",
+                         many->str);
+  assert_refused (doc, "version: this document has format version 2; this Tributary reads version 1");
+  g_free (doc);
+  doc = g_strdup_printf ("{\"format\": \"tributary-plan\", \"upstreams\": [%s], "
+                         "\"version\": 1}", many->str);
+  assert_refused (doc, "plan: missing");
+  g_free (doc);
+  doc = g_strdup_printf (VALID_START "\"upstreams\": [%s, {\"id\": 300, \"name\": \"again\"}]}",
+                         many->str);
+  assert_refused (doc, "upstreams[300].id: duplicate id 300");
+
+  /* References may point forward; the first wrong one in document order is
+   * named, a dangling reference before a duplicate id. */
+  g_free (doc);
+  doc = g_strdup_printf (VALID_START "\"investments\": [{\"id\": 1, \"upstream_id\": 300, "
+                         "\"quarter\": \"2027-Q1\"}, {\"id\": 2, \"upstream_id\": 301, "
+                         "\"quarter\": \"2027-Q1\"}], \"upstreams\": [%s, "
+                         "{\"id\": 1, \"name\": \"again\"}]}", many->str);
+  assert_refused (doc, "investments[1].upstream_id: no upstream has id 301");
+  g_free (doc);
+  doc = g_strdup_printf (VALID_START "\"investments\": [{\"id\": 1, \"upstream_id\": 300, "
+                         "\"quarter\": \"2027-Q1\"}, {\"id\": 1, \"upstream_id\": 1, "
+                         "\"quarter\": \"2027-Q1\"}], \"upstreams\": [%s], "
+                         "\"patches\": [{\"id\": 1, \"upstream_id\": 302, \"title\": \"t\"}]}",
+                         many->str);
+  assert_refused (doc, "investments[1].id: duplicate id 1");
+}
+
+/* Times are checked digit by digit: the same ones are taken as when
+ * GDateTime parsed and wrote them again. */
+static void
+test_timestamps (void)
+{
+  struct {
+    const char *taken_at;
+    gboolean    valid;
+  } cases[] = {
+    { "2026-01-01T12:00:00Z", TRUE },
+    { "2024-02-29T23:59:59Z", TRUE },
+    { "2000-02-29T00:00:00Z", TRUE },
+    { "1000-01-01T00:00:00Z", TRUE },
+    { "9999-12-31T23:59:59Z", TRUE },
+    { "2023-02-29T00:00:00Z", FALSE },
+    { "2100-02-29T00:00:00Z", FALSE },
+    { "2026-04-31T00:00:00Z", FALSE },
+    { "2026-00-10T00:00:00Z", FALSE },
+    { "2026-13-10T00:00:00Z", FALSE },
+    { "2026-01-00T00:00:00Z", FALSE },
+    { "2026-01-01T24:00:00Z", FALSE },
+    { "2026-01-01T23:60:00Z", FALSE },
+    { "2026-01-01T23:59:60Z", FALSE },
+    { "0999-12-31T00:00:00Z", FALSE },
+    { "2026-01-01T12:00:00z", FALSE },
+    { "2026-01-01t12:00:00Z", FALSE },
+    { "2026-01-01 12:00:00Z", FALSE },
+    { "2026-01-01T12:00:00.5Z", FALSE },
+    { "2026-01-01T12:00:00+00:00", FALSE },
+    { "+2026-01-01T12:00:00Z", FALSE },
+    { "2026-1-01T12:00:00Z", FALSE },
+    { "2026-01-01T1:00:00Z ", FALSE },
+    { "2026-01-01", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *upstream = g_strdup_printf ("{\"id\": 1, \"name\": \"a\", \"snapshots\": "
+                                                   "[{\"id\": 1, \"taken_at\": \"%s\"}]}",
+                                                   cases[i].taken_at);
+      g_autofree char *doc = doc_with (upstream, "");
+      g_autoptr(GBytes) bytes = g_bytes_new (doc, strlen (doc));
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s", cases[i].taken_at);
+      if (cases[i].valid)
+        {
+          g_assert_true (trib_plan_json_validate (bytes, &error));
+          g_assert_no_error (error);
+        }
+      else
+        {
+          g_assert_false (trib_plan_json_validate (bytes, &error));
+          g_assert_cmpstr (error->message, ==, "upstreams[0].snapshots[0].taken_at: expected a "
+                           "UTC time written YYYY-MM-DDTHH:MM:SSZ");
+        }
+    }
+}
+
+/* Fractions are read to the very double that strtod() finds, whichever
+ * way the reader takes to it. */
+static void
+test_numbers (void)
+{
+  g_autofree char *dir = trib_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "numbers.tributary", NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) snapshots = g_string_new (NULL);
+  g_autoptr(TribPlan) plan = NULL;
+  g_autofree char *upstream = NULL, *doc = NULL;
+  GListModel *model;
+
+  for (guint i = 0; i < 500; i++)
+    {
+      g_autoptr(GString) text = g_string_new (g_rand_int_range (rand, 0, 8) ? "0." : "1");
+
+      if (text->str[0] == '0')
+        for (int d = g_rand_int_range (rand, 1, 21); d > 0; d--)
+          g_string_append_c (text, '0' + g_rand_int_range (rand, 0, 10));
+      if (i % 50 == 0)
+        g_string_assign (text, i % 100 ? "1e-3" : "0.1");
+      g_string_append_printf (snapshots, "%s{\"id\": %u, \"taken_at\": \"2026-01-01T00:00:00Z\", "
+                              "\"top_share\": %s}", i ? ", " : "", i + 1, text->str);
+      g_ptr_array_add (texts, g_string_free (g_steal_pointer (&text), FALSE));
+    }
+  upstream = g_strdup_printf ("{\"id\": 1, \"name\": \"a\", \"snapshots\": [%s]}", snapshots->str);
+  doc = doc_with (upstream, "");
+  plan = import (doc, path);
+
+  model = trib_plan_get_children (plan, trib_plan_lookup (plan, TRIB_TYPE_UPSTREAM, 1),
+                                  TRIB_TYPE_STATS_SNAPSHOT);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, texts->len);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      g_autoptr(TribEntity) snapshot = g_list_model_get_item (model, i);
+      double expected = g_ascii_strtod (g_ptr_array_index (texts, i), NULL);
+      double read = trib_entity_get_double (snapshot, "top_share");
+
+      if (memcmp (&read, &expected, sizeof read) != 0)
+        g_error ("%s read as %.17g", (char *) g_ptr_array_index (texts, i), read);
+    }
+  trib_plan_close (plan);
+  trib_test_remove_tree (dir);
+}
+
 static void
 test_refuse_huge_string (void)
 {
@@ -1227,9 +1379,12 @@ main (int    argc,
   g_test_add_func ("/json/canonical-document", test_canonical_document);
   g_test_add_func ("/json/large", test_large);
   g_test_add_func ("/json/export-file", test_export_file);
+  g_test_add_func ("/json/timestamps", test_timestamps);
+  g_test_add_func ("/json/numbers", test_numbers);
   g_test_add_func ("/json/refuse/syntax", test_refuse_syntax);
   g_test_add_func ("/json/refuse/format", test_refuse_format);
   g_test_add_func ("/json/refuse/values", test_refuse_values);
+  g_test_add_func ("/json/refuse/late", test_refuse_late);
   g_test_add_func ("/json/refuse/huge-string", test_refuse_huge_string);
   g_test_add_func ("/json/refuse/deep", test_refuse_deep);
   g_test_add_func ("/json/refuse/too-large", test_refuse_too_large);

@@ -269,8 +269,8 @@ scan_number (TribJsonReader *self,
   const char *start = self->p;
   const char *p = start;
   const char *end = self->end;
-  gboolean integer = TRUE;
-  guint digits = 0;
+  gboolean integer = TRUE, exponent = FALSE;
+  guint digits = 0, fraction = 0;
 
   if (p < end && *p == '-')
     p++;
@@ -299,11 +299,15 @@ scan_number (TribJsonReader *self,
           return FALSE;
         }
       while (p < end && g_ascii_isdigit (*p))
-        p++;
+        {
+          p++;
+          fraction++;
+        }
     }
   if (p < end && (*p == 'e' || *p == 'E'))
     {
       integer = FALSE;
+      exponent = TRUE;
       p++;
       if (p < end && (*p == '+' || *p == '-'))
         p++;
@@ -325,6 +329,24 @@ scan_number (TribJsonReader *self,
         value = value * 10 + (*q - '0');
       self->int_value = *start == '-' ? -value : value;
       self->double_value = (double) self->int_value;
+      return TRUE;
+    }
+  else if (!integer && !exponent && digits + fraction <= 15)
+    {
+      /* Up to 15 digits make an integer that a double holds exactly, as
+       * it does powers of ten up to 10^22: their quotient, correctly
+       * rounded, is then the very double that strtod() would find
+       * (Clinger's fast path), without copying the number. */
+      static const double powers[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
+                                       1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
+      gint64 mantissa = 0;
+      double value;
+
+      for (const char *q = *start == '-' ? start + 1 : start; q < p; q++)
+        if (*q != '.')
+          mantissa = mantissa * 10 + (*q - '0');
+      value = (double) mantissa / powers[fraction];
+      self->double_value = *start == '-' ? -value : value;
       return TRUE;
     }
   else

@@ -2,17 +2,24 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The document is read twice, with TribJsonReader rather than JsonParser
- * (see trib-json-reader.c). The first reading checks it all: syntax, format
- * and version, every value with the fields' own rules (the type rules of
- * trib_field_from_json(), then trib_field_validate()), required members,
- * unknown keys; it keeps only the ids of each type and the references,
- * which are checked once the whole document has been read (references may
- * point forward). Only then does a second reading write the plan, one
- * top-level entity with what nests in it at a time, in dependency order.
- * So a document of 100 000 snapshots is never held as a tree nor as
- * entities (which would take hundreds of megabytes), and nothing is written
- * for a refused one.
+ * The document is read with TribJsonReader rather than JsonParser (see
+ * trib-json-reader.c), once: each value is checked with the fields' own
+ * rules (the type rules of trib_field_from_json(), then
+ * trib_field_validate()), required members and unknown keys too, and each
+ * top-level entity, with what nests in it, is handed to a writing thread
+ * as soon as it has been read (reading and writing take about as long as
+ * each other). So a document of 100 000 snapshots is never held as a tree
+ * nor as entities (which would take hundreds of megabytes).
+ *
+ * Writing goes into a new temporary file that is renamed into place only
+ * when the whole document has been read and found right, so a refused
+ * document changes nothing all the same. What cannot be known before the
+ * end is checked there: the format and version (the last member of a
+ * canonical document), that ids are unique, and that references, which may
+ * point forward ("investments" come before "upstreams"), lead somewhere.
+ * Only the ids of each type and the references are kept for that. When
+ * one is wrong, the document is read a second time, writing nothing, to
+ * name the first wrong one where it is.
  */
 #define G_LOG_DOMAIN "trib-plan-json"
 
@@ -22,12 +29,12 @@
 #include <glib/gi18n.h>
 
 #include "trib-plan-json-private.h"
+#include "trib-store.h"
 
 typedef enum
 {
-  MODE_CHECK,  /* check every value, gather ids and references */
+  MODE_CHECK,  /* check every value, gather ids and references; write with a writer */
   MODE_LOCATE, /* read again to name the first duplicate id or dangling reference */
-  MODE_INSERT, /* write the checked document into a new plan */
 } Mode;
 
 typedef struct
@@ -36,14 +43,36 @@ typedef struct
   guint  type;
 } Ref;
 
-/* An entity read from the document with what nests in it. */
+/* An entity read from the document with what nests in it: its values
+ * only, as a TribEntity for each of a hundred thousand snapshots (an
+ * object, its locks and type checks) would cost more than writing it. */
 typedef struct _Node Node;
 struct _Node
 {
   const TypeInfo *type;
-  TribEntity     *entity;
+  gint64          id;
   GPtrArray      *children; /* of Node, or NULL */
+  GValue          values[]; /* one for each field of the type */
 };
+
+/* The writing runs in a thread of its own, beside the reading, which hands
+ * it top-level entities (with what nests in them) in batches: SQLite's
+ * half of an import then costs next to nothing on a second core. A few
+ * batches go round, so that a slower writer holds the reader back rather
+ * than let what is read pile up in memory. */
+#define BATCH_SIZE 32
+#define N_BATCHES 4
+
+typedef struct
+{
+  TribStore   *store;
+  GThread     *thread;
+  GAsyncQueue *full;   /* batches (of Node) to write; an empty one ends */
+  GAsyncQueue *empty;  /* batches written, to fill again */
+  GPtrArray   *batch;  /* being filled by the reader, or NULL */
+  GError      *error;  /* the first failed write, the thread's until it ends */
+  gint         failed; /* atomic: whether error is set, which stops writing */
+} Writer;
 
 struct _TribJsonImport
 {
@@ -56,19 +85,29 @@ struct _TribJsonImport
   GError         *error;  /* the first problem found */
   gint64         *items;  /* scratch for lists of integers */
 
-  gsize          *offsets; /* of each member of the document, or G_MAXSIZE */
   GArray        **ids;    /* per type, in document order (check); sorted (locate) */
   GArray         *refs;   /* Ref, check only */
   GHashTable    **seen;   /* per type, locate only */
-  TribPlan       *plan;   /* insert only */
+  Writer         *writer; /* where a checking reading writes, or NULL */
 };
 
 typedef TribJsonImport Import;
 
+static Node *
+node_new (const TypeInfo *type)
+{
+  Node *node = g_malloc0 (sizeof (Node) + type->klass->n_fields * sizeof (GValue));
+
+  node->type = type;
+  return node;
+}
+
 static void
 node_free (Node *node)
 {
-  g_clear_object (&node->entity);
+  for (guint f = 0; f < node->type->klass->n_fields; f++)
+    if (G_IS_VALUE (&node->values[f]))
+      g_value_unset (&node->values[f]);
   g_clear_pointer (&node->children, g_ptr_array_unref);
   g_free (node);
 }
@@ -119,22 +158,33 @@ append_index (GString *path,
   g_string_append_len (path, p, buf + sizeof buf - p);
 }
 
-/* The member named by the key just read, or NULL. */
+/* The member named by the key just read, or NULL. *@hint is where the
+ * search starts, then the member after the one found: the keys of a
+ * canonical document come in the order of the members. */
 static const Member *
 find_key (Import       *imp,
           const Member *members,
-          guint         n_members)
+          guint         n_members,
+          guint        *hint)
 {
   gsize length = 0;
   const char *raw = trib_json_reader_get_raw_string (imp->reader, &length);
+  const Member *found = NULL;
 
   if (raw == NULL)
-    return _trib_plan_json_find_member (members, n_members,
-                                        trib_json_reader_get_string (imp->reader));
-  for (guint m = 0; m < n_members; m++)
-    if (members[m].length == length && memcmp (members[m].name, raw, length) == 0)
-      return &members[m];
-  return NULL;
+    found = _trib_plan_json_find_member (members, n_members,
+                                         trib_json_reader_get_string (imp->reader));
+  else
+    for (guint i = 0; i < n_members && found == NULL; i++)
+      {
+        const Member *m = &members[(*hint + i) % n_members];
+
+        if (m->length == length && memcmp (m->name, raw, length) == 0)
+          found = m;
+      }
+  if (found)
+    *hint = (guint) (found - members + 1) % n_members;
+  return found;
 }
 
 /* A key as it may be shown in a message: shortened if need be. */
@@ -153,8 +203,7 @@ quote_key (TribJsonReader *reader)
   return g_strdup_printf ("\"%s\"", key);
 }
 
-/* Reads the value of @field into @value (initialised even on failure),
- * checked unless the document was checked before. */
+/* Reads the value of @field into @value (initialised even on failure). */
 static gboolean
 read_value (Import          *imp,
             const TribField *field,
@@ -162,8 +211,7 @@ read_value (Import          *imp,
 {
   g_autofree char *message = NULL;
 
-  if (_trib_plan_json_read_value (imp->reader, field, imp->mode != MODE_INSERT, imp->items,
-                                  value, &message))
+  if (_trib_plan_json_read_value (imp->reader, field, imp->items, value, &message))
     return TRUE;
   return message ? fail (imp, field->name, "%s", message) : FALSE;
 }
@@ -172,25 +220,133 @@ static gboolean read_entities (Import         *imp,
                                const TypeInfo *ti,
                                GPtrArray      *out);
 
+/* Whether entities are to be made and written as they are read. */
+static inline gboolean
+writing (Import *imp)
+{
+  return imp->writer != NULL && imp->mode == MODE_CHECK &&
+         !g_atomic_int_get (&imp->writer->failed);
+}
+
 /* Writes @node, then what nests in it, which refers to it. */
 static gboolean
-insert_node (Import *imp,
+insert_node (Writer *writer,
              Node   *node)
 {
-  if (!_trib_plan_insert_raw (imp->plan, node->entity, &imp->error))
+  if (!trib_store_insert_values (writer->store, node->type->klass, node->id, node->values,
+                                 &writer->error))
     return FALSE;
   for (guint i = 0; node->children && i < node->children->len; i++)
     {
       Node *child = g_ptr_array_index (node->children, i);
-      GValue parent = G_VALUE_INIT;
 
-      g_value_init (&parent, G_TYPE_INT64);
-      g_value_set_int64 (&parent, trib_entity_get_id (node->entity));
-      _trib_entity_take_value (child->entity, child->type->klass->parent_field, &parent);
-      if (!insert_node (imp, child))
+      g_value_set_int64 (&child->values[child->type->klass->parent_field], node->id);
+      if (!insert_node (writer, child))
         return FALSE;
     }
   return TRUE;
+}
+
+/* Writes the plan's own properties into the one row of the plan table,
+ * which trib_store_create_scratch() made with id 1. */
+static gboolean
+write_info (Writer *writer,
+            Node   *node)
+{
+  g_autoptr(TribEntity) info = g_object_new (node->type->type, NULL);
+
+  _trib_entity_set_id (info, 1);
+  for (guint f = 0; f < node->type->klass->n_fields; f++)
+    if (!trib_store_update (writer->store, info, f, &node->values[f], &writer->error))
+      return FALSE;
+  return TRUE;
+}
+
+/* The writing thread. A failure stops the writing, not the reading: a
+ * duplicate id fails here before the reader can name it where it is (see
+ * read_and_check()). */
+static gpointer
+write_batches (gpointer data)
+{
+  Writer *writer = data;
+  const TypeInfo *info = &_trib_plan_json_get_schema ()->info;
+  gboolean end = FALSE;
+
+  while (!end)
+    {
+      GPtrArray *batch = g_async_queue_pop (writer->full);
+
+      end = batch->len == 0;
+      for (guint i = 0; i < batch->len && writer->error == NULL; i++)
+        {
+          Node *node = g_ptr_array_index (batch, i);
+
+          if (!(node->type == info ? write_info (writer, node) : insert_node (writer, node)))
+            g_atomic_int_set (&writer->failed, TRUE);
+        }
+      g_async_queue_push (writer->empty, batch);
+    }
+  return NULL;
+}
+
+static Writer *
+writer_start (TribStore *store,
+              GError   **error)
+{
+  Writer *writer = g_new0 (Writer, 1);
+
+  writer->store = store;
+  writer->full = g_async_queue_new ();
+  writer->empty = g_async_queue_new_full ((GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < N_BATCHES; i++)
+    g_async_queue_push (writer->empty,
+                        g_ptr_array_new_full (BATCH_SIZE, (GDestroyNotify) node_free));
+  writer->thread = g_thread_try_new ("trib-import", write_batches, writer, error);
+  if (writer->thread != NULL)
+    return writer;
+  g_async_queue_unref (writer->full);
+  g_async_queue_unref (writer->empty);
+  g_free (writer);
+  return NULL;
+}
+
+/* Hands @node over to be written. */
+static void
+writer_take (Writer *writer,
+             Node   *node)
+{
+  if (writer->batch == NULL)
+    {
+      /* The entities written are freed by the thread that made them, whose
+       * allocator then hands their memory out again at once. */
+      writer->batch = g_async_queue_pop (writer->empty);
+      g_ptr_array_set_size (writer->batch, 0);
+    }
+  g_ptr_array_add (writer->batch, node);
+  if (writer->batch->len == BATCH_SIZE)
+    g_async_queue_push (writer->full, g_steal_pointer (&writer->batch));
+}
+
+/* Waits until all that was handed over is written, and ends the thread.
+ * Returns: (transfer full): the error of the first failed write, or %NULL. */
+static GError *
+writer_finish (Writer *writer)
+{
+  GError *error;
+
+  /* What is left, then an empty batch, which ends the thread. */
+  if (writer->batch != NULL)
+    g_async_queue_push (writer->full, writer->batch);
+  writer->batch = g_async_queue_pop (writer->empty);
+  g_ptr_array_set_size (writer->batch, 0);
+  g_async_queue_push (writer->full, writer->batch);
+  g_thread_join (writer->thread);
+
+  error = g_steal_pointer (&writer->error);
+  g_async_queue_unref (writer->full);
+  g_async_queue_unref (writer->empty);
+  g_free (writer);
+  return error;
 }
 
 static gboolean
@@ -242,7 +398,7 @@ check_ref (Import          *imp,
   Ref ref = { g_value_get_int64 (value), 0 };
   int t;
 
-  if (ref.id == 0 || imp->mode == MODE_INSERT)
+  if (ref.id == 0)
     return TRUE;
   t = _trib_plan_json_type_index (imp->schema, field->ref_type ());
   if (t < 0)
@@ -261,7 +417,8 @@ check_ref (Import          *imp,
 }
 
 /* Reads the members of an entity object, after its opening brace. Only
- * when writing is an entity made: checking keeps nothing but ids. */
+ * when @out is given (when writing) are its values kept: checking alone
+ * keeps nothing but ids. */
 static gboolean
 read_entity (Import         *imp,
              const TypeInfo *ti,
@@ -269,18 +426,16 @@ read_entity (Import         *imp,
              Node          **out)
 {
   TribEntityClass *klass = ti->klass;
-  g_autoptr(Node) node = g_new0 (Node, 1);
+  g_autoptr(Node) node = out ? node_new (ti) : NULL;
   guint64 seen = 0, set = 0; /* bits of members and of fields */
   TribJsonToken token;
   gsize path_len = imp->path->len;
   gint64 id = 0;
+  guint hint = 0;
 
-  node->type = ti;
-  if (imp->mode == MODE_INSERT)
-    node->entity = g_object_new (ti->type, NULL);
   while ((token = trib_json_reader_next (imp->reader)) == TRIB_JSON_TOKEN_KEY)
     {
-      const Member *member = find_key (imp, ti->members, ti->n_members);
+      const Member *member = find_key (imp, ti->members, ti->n_members, &hint);
       guint m = member ? (guint) (member - ti->members) : 0;
 
       if (member == NULL || (seen & (G_GUINT64_CONSTANT (1) << m)))
@@ -304,8 +459,8 @@ read_entity (Import         *imp,
           gboolean ok = read_value (imp, field, &value) && (field->kind != TRIB_FIELD_REF ||
                                                             check_ref (imp, field, &value));
 
-          if (node->entity != NULL)
-            _trib_entity_take_value (node->entity, member->index, &value);
+          if (node != NULL)
+            node->values[member->index] = value;
           else
             g_value_unset (&value);
           set |= G_GUINT64_CONSTANT (1) << member->index;
@@ -315,9 +470,10 @@ read_entity (Import         *imp,
       else
         {
           g_string_append_printf (imp->path, "%s%s", path_len ? "." : "", member->name);
-          if (node->entity != NULL && node->children == NULL)
+          if (node != NULL && node->children == NULL)
             node->children = g_ptr_array_new_with_free_func ((GDestroyNotify) node_free);
-          if (!read_entities (imp, &imp->schema->types[member->index], node->children))
+          if (!read_entities (imp, &imp->schema->types[member->index],
+                              node ? node->children : NULL))
             return FALSE;
           g_string_truncate (imp->path, path_len);
         }
@@ -331,21 +487,18 @@ read_entity (Import         *imp,
     if (!(set & (G_GUINT64_CONSTANT (1) << f)))
       {
         const TribField *field = &klass->fields[f];
-        GValue value = G_VALUE_INIT;
 
         if ((field->flags & TRIB_FIELD_REQUIRED) &&
             !(field->flags & (TRIB_FIELD_PARENT | TRIB_FIELD_INTERNAL)))
           return fail (imp, field->name, _("missing"));
-        if (node->entity != NULL)
-          {
-            trib_field_init_default (field, &value);
-            _trib_entity_take_value (node->entity, f, &value);
-          }
+        if (node != NULL)
+          trib_field_init_default (field, &node->values[f]);
       }
-  if (node->entity != NULL)
-    _trib_entity_set_id (node->entity, id);
-  if (out != NULL)
-    *out = g_steal_pointer (&node);
+  if (node != NULL)
+    {
+      node->id = id;
+      *out = g_steal_pointer (&node);
+    }
   return TRUE;
 }
 
@@ -372,7 +525,7 @@ read_entities (Import         *imp,
       append_index (imp->path, i);
       if (token != TRIB_JSON_TOKEN_BEGIN_OBJECT)
         return fail (imp, NULL, _("expected an object"));
-      if (!read_entity (imp, ti, TRUE, imp->mode == MODE_INSERT ? &node : NULL))
+      if (!read_entity (imp, ti, TRUE, writing (imp) ? &node : NULL))
         return FALSE;
       g_string_truncate (imp->path, path_len);
 
@@ -380,8 +533,8 @@ read_entities (Import         *imp,
         continue;
       if (out != NULL)
         g_ptr_array_add (out, g_steal_pointer (&node));
-      else if (!insert_node (imp, node))
-        return FALSE;
+      else
+        writer_take (imp->writer, g_steal_pointer (&node));
     }
   return TRUE;
 }
@@ -393,9 +546,10 @@ typedef enum
   WRONG,
 } State;
 
-/* Reads the whole document (check and locate modes). Syntax comes first:
- * a document that is not JSON is refused as such whatever else is wrong
- * with it; then the format and version, which say how to read the rest. */
+/* Reads the whole document. Syntax comes first: a document that is not
+ * JSON is refused as such whatever else is wrong with it; then the format
+ * and version, which say how to read the rest (what was written before
+ * they were found wrong is thrown away with the file). */
 static gboolean
 read_document (Import *imp)
 {
@@ -407,12 +561,13 @@ read_document (Import *imp)
   gint64 version_number = 0;
   gboolean object;
   TribJsonToken token;
+  guint hint = 0;
 
   imp->reader = reader;
   object = trib_json_reader_next (reader) == TRIB_JSON_TOKEN_BEGIN_OBJECT;
   while (object && (token = trib_json_reader_next (reader)) == TRIB_JSON_TOKEN_KEY)
     {
-      const Member *member = find_key (imp, schema->root, schema->n_root);
+      const Member *member = find_key (imp, schema->root, schema->n_root, &hint);
       guint m = member ? (guint) (member - schema->root) : 0;
 
       g_string_truncate (imp->path, 0);
@@ -425,7 +580,6 @@ read_document (Import *imp)
           continue;
         }
       seen[m] = TRUE;
-      imp->offsets[m] = trib_json_reader_get_position (reader);
       g_string_assign (imp->path, member->name);
 
       if (member->kind == MEMBER_FORMAT)
@@ -451,10 +605,13 @@ read_document (Import *imp)
         }
       else if (member->kind == MEMBER_PLAN)
         {
+          g_autoptr(Node) node = NULL;
+
           if (trib_json_reader_next (reader) != TRIB_JSON_TOKEN_BEGIN_OBJECT)
             fail (imp, NULL, _("expected an object"));
-          else
-            read_entity (imp, &schema->info, FALSE, NULL);
+          else if (read_entity (imp, &schema->info, FALSE, writing (imp) ? &node : NULL) &&
+                   node != NULL)
+            writer_take (imp->writer, g_steal_pointer (&node));
         }
       else
         read_entities (imp, &schema->types[member->index], NULL);
@@ -516,9 +673,6 @@ _trib_json_import_new (const char *data,
   imp->length = length;
   imp->path = g_string_new (NULL);
   imp->items = g_new (gint64, TRIB_PLAN_JSON_MAX_LIST);
-  imp->offsets = g_new (gsize, imp->schema->n_root);
-  for (guint m = 0; m < imp->schema->n_root; m++)
-    imp->offsets[m] = G_MAXSIZE;
   imp->ids = g_new0 (GArray *, imp->schema->n_types);
   for (guint t = 0; t < imp->schema->n_types; t++)
     imp->ids[t] = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -539,7 +693,6 @@ _trib_json_import_free (TribJsonImport *imp)
     }
   g_free (imp->ids);
   g_free (imp->seen);
-  g_free (imp->offsets);
   g_array_unref (imp->refs);
   g_free (imp->items);
   g_string_free (imp->path, TRUE);
@@ -547,29 +700,21 @@ _trib_json_import_free (TribJsonImport *imp)
   g_free (imp);
 }
 
-/**
- * _trib_json_import_check:
- *
- * Reads the whole document and checks it. Must succeed before
- * _trib_json_import_write() is called.
- */
-gboolean
-_trib_json_import_check (TribJsonImport  *imp,
-                         GError         **error)
+/* Reads the whole document and checks it, writing it with imp->writer if
+ * there is one. Once for an import: it gathers ids and references. */
+static gboolean
+read_and_check (Import *imp)
 {
   gboolean problem = FALSE;
 
   g_clear_error (&imp->error);
   if (imp->length > TRIB_PLAN_JSON_MAX_SIZE)
-    {
-      fail (imp, NULL, _("the document is larger than %u MiB"),
-            (guint) (TRIB_PLAN_JSON_MAX_SIZE >> 20));
-      goto out;
-    }
+    return fail (imp, NULL, _("the document is larger than %u MiB"),
+                 (guint) (TRIB_PLAN_JSON_MAX_SIZE >> 20));
 
   imp->mode = MODE_CHECK;
   if (!read_document (imp))
-    goto out;
+    return FALSE;
 
   for (guint t = 0; t < imp->schema->n_types; t++)
     {
@@ -586,15 +731,28 @@ _trib_json_import_check (TribJsonImport  *imp,
   if (!problem)
     return TRUE;
 
-  /* Read again to tell where the first duplicate or dangling reference is. */
+  /* Read again, writing nothing, to tell where the first duplicate or
+   * dangling reference is. */
   imp->mode = MODE_LOCATE;
   imp->seen = g_new0 (GHashTable *, imp->schema->n_types);
   for (guint t = 0; t < imp->schema->n_types; t++)
     imp->seen[t] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   read_document (imp);
   g_assert (imp->error != NULL);
+  return FALSE;
+}
 
-out:
+/**
+ * _trib_json_import_check:
+ *
+ * Reads the whole document and checks it, writing nothing.
+ */
+gboolean
+_trib_json_import_check (TribJsonImport  *imp,
+                         GError         **error)
+{
+  if (read_and_check (imp))
+    return TRUE;
   g_propagate_error (error, g_steal_pointer (&imp->error));
   return FALSE;
 }
@@ -604,62 +762,50 @@ out:
  * @created: (out): whether the file @path was created (and must be
  *   removed if the import fails)
  *
- * Writes the checked document into the new plan file @path: the plan's
- * properties, then each type in dependency order, each entity followed by
- * what nests in it, all in one transaction.
+ * Reads and checks the document (see _trib_json_import_check()), writing
+ * it into the new plan file @path as it goes, all in one transaction that
+ * is committed only if the whole document is right. The file is closed
+ * when this returns.
  */
-TribPlan *
+gboolean
 _trib_json_import_write (TribJsonImport  *imp,
                          const char      *path,
                          gboolean        *created,
                          GError         **error)
 {
-  const Schema *schema = imp->schema;
-  g_autoptr(TribPlan) plan = NULL;
+  g_autoptr(TribStore) store = NULL;
+  g_autoptr(GError) write_error = NULL;
+  gboolean ok;
 
-  g_clear_error (&imp->error);
   *created = FALSE;
-  plan = trib_plan_create (path, NULL, error);
-  if (plan == NULL)
-    return NULL;
+  store = trib_store_create_scratch (path, error);
+  if (store == NULL)
+    return FALSE;
   *created = TRUE;
+  if (!trib_store_begin (store, error))
+    return FALSE;
+  imp->writer = writer_start (store, error);
+  if (imp->writer == NULL)
+    return FALSE;
 
-  imp->mode = MODE_INSERT;
-  imp->plan = plan;
-  trib_plan_begin (plan, _("Import"));
-  for (guint m = 0; m < schema->n_root && imp->error == NULL; m++)
-    if (schema->root[m].kind == MEMBER_PLAN)
-      {
-        g_autoptr(TribJsonReader) reader = NULL;
-        g_autoptr(Node) node = NULL;
-
-        imp->reader = reader = trib_json_reader_new_at (imp->data, imp->length, imp->offsets[m]);
-        trib_json_reader_next (reader);
-        if (read_entity (imp, &schema->info, FALSE, &node))
-          _trib_plan_insert_raw (plan, node->entity, &imp->error);
-      }
-  for (guint t = 0; t < schema->n_types && imp->error == NULL; t++)
-    for (guint m = 0; m < schema->n_root && imp->error == NULL; m++)
-      if (schema->root[m].kind == MEMBER_CHILDREN && schema->root[m].index == t &&
-          imp->offsets[m] != G_MAXSIZE)
-        {
-          g_autoptr(TribJsonReader) reader = NULL;
-
-          imp->reader = reader = trib_json_reader_new_at (imp->data, imp->length, imp->offsets[m]);
-          g_string_assign (imp->path, schema->root[m].name);
-          read_entities (imp, &schema->types[t], NULL);
-        }
+  ok = read_and_check (imp);
+  write_error = writer_finish (g_steal_pointer (&imp->writer));
+  /* What is wrong with the document comes first, then what failed to be
+   * written (a full disk). */
+  if (ok && write_error != NULL)
+    {
+      imp->error = g_steal_pointer (&write_error);
+      ok = FALSE;
+    }
+  ok = ok && trib_store_check_references (store, &imp->error);
   imp->reader = NULL;
-  imp->plan = NULL;
   g_string_truncate (imp->path, 0);
 
-  if (imp->error != NULL)
+  if (!ok)
     {
-      trib_plan_rollback (plan);
+      trib_store_rollback (store);
       g_propagate_error (error, g_steal_pointer (&imp->error));
-      return NULL;
+      return FALSE;
     }
-  if (!trib_plan_commit (plan, error))
-    return NULL;
-  return g_steal_pointer (&plan);
+  return trib_store_commit (store, error);
 }

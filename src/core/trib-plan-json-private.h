@@ -58,7 +58,6 @@ int            _trib_plan_json_type_index  (const Schema *schema,
 
 gboolean       _trib_plan_json_read_value  (TribJsonReader   *reader,
                                             const TribField  *field,
-                                            gboolean          check,
                                             gint64           *items,
                                             GValue           *value,
                                             char            **message);
@@ -70,7 +69,7 @@ TribJsonImport *_trib_json_import_new   (const char      *data,
 void            _trib_json_import_free  (TribJsonImport  *self);
 gboolean        _trib_json_import_check (TribJsonImport  *self,
                                          GError         **error);
-TribPlan       *_trib_json_import_write (TribJsonImport  *self,
+gboolean        _trib_json_import_write (TribJsonImport  *self,
                                          const char      *path,
                                          gboolean        *created,
                                          GError         **error);

@@ -19,7 +19,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -494,6 +496,23 @@ load_document (const char  *path,
   return g_mapped_file_get_bytes (mapped);
 }
 
+/* Flushes the file @path to the disk; errno tells why not. */
+static gboolean
+sync_file (const char *path)
+{
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  gboolean ok;
+  int saved;
+
+  if (fd < 0)
+    return FALSE;
+  ok = g_fsync (fd) == 0;
+  saved = errno;
+  close (fd);
+  errno = saved;
+  return ok;
+}
+
 /**
  * trib_plan_import_json:
  * @json_path: (nullable): the document's file, read when @data is %NULL
@@ -502,9 +521,9 @@ load_document (const char  *path,
  * @replace: whether an existing @plan_path may be replaced
  *
  * Creates the plan file @plan_path from a JSON document, keeping its ids.
- * The whole document is checked before anything is written; the plan is
- * then written to a temporary file beside @plan_path and renamed into
- * place when complete, so a failed import changes nothing.
+ * The plan is written to a temporary file beside @plan_path as the
+ * document is read and checked, and renamed into place only when all of
+ * it is right and written, so a failed import changes nothing.
  *
  * Returns: (transfer full): the new plan, open.
  */
@@ -521,9 +540,8 @@ trib_plan_import_json (const char  *json_path,
   g_autofree char *tmp_path = NULL;
   g_autoptr(GBytes) owned = NULL;
   g_autoptr(TribJsonImport) import = NULL;
-  g_autoptr(TribPlan) plan = NULL;
   g_autoptr(GError) local = NULL;
-  gboolean created = FALSE;
+  gboolean created = FALSE, written = FALSE;
   const char *bytes;
   gsize length = 0;
 
@@ -547,37 +565,47 @@ trib_plan_import_json (const char  *json_path,
 
   bytes = g_bytes_get_data (data, &length);
   import = _trib_json_import_new (bytes, length);
-  if (!_trib_json_import_check (import, error))
-    return NULL;
 
   /* A name of our own in the same folder, so that the rename is atomic. */
   dir = g_path_get_dirname (plan_path);
   base = g_path_get_basename (plan_path);
-  for (guint attempt = 0; attempt < 100 && plan == NULL; attempt++)
+  for (guint attempt = 0; attempt < 100 && !written; attempt++)
     {
       g_autofree char *tmp_name = g_strdup_printf (".%s.import-%08x", base, g_random_int ());
 
       g_free (tmp_path);
       tmp_path = g_build_filename (dir, tmp_name, NULL);
       g_clear_error (&local);
-      plan = _trib_json_import_write (import, tmp_path, &created, &local);
-      if (plan == NULL && (created || !g_error_matches (local, TRIB_PLAN_ERROR,
-                                                        TRIB_PLAN_ERROR_EXISTS)))
+      written = _trib_json_import_write (import, tmp_path, &created, &local);
+      if (!written && (created || !g_error_matches (local, TRIB_PLAN_ERROR,
+                                                    TRIB_PLAN_ERROR_EXISTS)))
         break;
     }
 
-  if (plan != NULL)
+  if (written)
     {
-      /* Closed first: the file is then complete, with no journal beside it. */
-      trib_plan_close (plan);
-      g_clear_object (&plan);
-      if (g_rename (tmp_path, plan_path) == 0)
+      /* Nothing was synced while writing: the file reaches the disk once,
+       * whole, before it takes the place of a plan that a crash must not
+       * leave half written (as g_file_set_contents() does). */
+      if (sync_file (tmp_path) && g_rename (tmp_path, plan_path) == 0)
         return trib_plan_open (plan_path, TRIB_PLAN_OPEN_DEFAULT, error);
       {
         int saved = errno;
         g_set_error (&local, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_IO,
                      _("Could not write “%s”: %s"), name, g_strerror (saved));
       }
+    }
+  else if (!created)
+    {
+      /* What is wrong with the document matters more than where it could
+       * not be written. */
+      GError *invalid = NULL;
+
+      if (!_trib_json_import_check (import, &invalid))
+        {
+          g_clear_error (&local);
+          local = invalid;
+        }
     }
   if (created)
     g_unlink (tmp_path);

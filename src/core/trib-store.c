@@ -28,6 +28,7 @@ struct _TribStore
   sqlite3    *db;
   char       *path;
   GHashTable *statements; /* SQL → sqlite3_stmt */
+  GHashTable *inserts;    /* entity GType → its INSERT, owned by statements */
   int         schema_version;
   gboolean    read_only;
   gboolean    in_transaction;
@@ -371,6 +372,7 @@ store_new (const char *path)
   self->path = g_strdup (path);
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) sqlite3_finalize);
+  self->inserts = g_hash_table_new (g_direct_hash, g_direct_equal);
   return self;
 }
 
@@ -399,6 +401,7 @@ remove_stale_journal (const char *path)
 static void
 store_free_handles (TribStore *self)
 {
+  g_hash_table_remove_all (self->inserts);
   g_hash_table_remove_all (self->statements);
   if (self->db != NULL)
     {
@@ -438,7 +441,11 @@ connect_db (TribStore *self,
             gboolean   create,
             GError   **error)
 {
-  int flags = SQLITE_OPEN_EXRESCODE;
+  /* No connection is used by two threads at once (a worker thread opens a
+   * plan of its own; an import's writing thread has its file while the
+   * thread that made it waits): SQLite need not take a mutex for every
+   * call, a few million in a large import. */
+  int flags = SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_NOMUTEX;
   int rc;
 
   if (self->read_only)
@@ -587,15 +594,11 @@ fail:
   return NULL;
 }
 
-/**
- * trib_store_create:
- *
- * Creates a new plan file at @path, which must not exist yet.
- */
-TribStore *
-trib_store_create (const char *path,
-                   const char *name,
-                   GError    **error)
+static TribStore *
+store_create (const char *path,
+              const char *name,
+              gboolean    scratch,
+              GError    **error)
 {
   g_autofree char *display = display_name (path);
   g_autofree char *sql = NULL;
@@ -621,6 +624,10 @@ trib_store_create (const char *path,
 
   self = store_new (path);
   if (!connect_db (self, TRUE, error))
+    goto fail;
+  if (scratch && !exec (self,
+                        "PRAGMA synchronous = OFF; PRAGMA journal_mode = MEMORY; "
+                        "PRAGMA foreign_keys = OFF;", error))
     goto fail;
   sql = g_strdup_printf ("PRAGMA application_id = %d;", TRIB_PLAN_APPLICATION_ID);
   if (!exec (self, sql, error) || !exec (self, "BEGIN EXCLUSIVE;", error))
@@ -653,6 +660,37 @@ fail:
   return NULL;
 }
 
+/**
+ * trib_store_create:
+ *
+ * Creates a new plan file at @path, which must not exist yet.
+ */
+TribStore *
+trib_store_create (const char *path,
+                   const char *name,
+                   GError    **error)
+{
+  return store_create (path, name, FALSE, error);
+}
+
+/**
+ * trib_store_create_scratch:
+ *
+ * Creates a new plan file at @path, as trib_store_create() does, for a
+ * writer that throws it away unless it is complete (an import, renamed into
+ * place once committed and closed): durability on the way does not matter,
+ * so nothing is synced to disk and the rollback journal stays in memory.
+ * Foreign keys are not enforced row by row either, so that rows may refer
+ * to rows written after them: the writer checks them all with
+ * trib_store_check_references() before committing.
+ */
+TribStore *
+trib_store_create_scratch (const char *path,
+                           GError    **error)
+{
+  return store_create (path, NULL, TRUE, error);
+}
+
 void
 trib_store_close (TribStore *self)
 {
@@ -661,6 +699,7 @@ trib_store_close (TribStore *self)
   if (self->in_transaction)
     trib_store_rollback (self);
   store_free_handles (self);
+  g_hash_table_unref (self->inserts);
   g_hash_table_unref (self->statements);
   g_free (self->path);
   g_free (self);
@@ -688,6 +727,35 @@ sqlite3 *
 trib_store_get_db (TribStore *self)
 {
   return self->db;
+}
+
+/**
+ * trib_store_check_references:
+ *
+ * Fails if any row refers to a row that does not exist: a last safety net
+ * for a file made with trib_store_create_scratch().
+ */
+gboolean
+trib_store_check_references (TribStore *self,
+                             GError   **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check;", -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (self, rc, error);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_INVALID,
+                   _("The change breaks a rule of the plan (%s)."),
+                   sqlite3_errstr (SQLITE_CONSTRAINT_FOREIGNKEY));
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, rc, error);
+  return TRUE;
 }
 
 gboolean
@@ -774,15 +842,44 @@ insert_sql (TribEntityClass *klass)
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }
 
-gboolean
-trib_store_insert (TribStore  *self,
-                   TribEntity *entity,
-                   GError    **error)
+/* The INSERT of @type, looked up by type rather than by its SQL: an import
+ * inserts a hundred thousand rows, and building and hashing the text for
+ * each of them cost nearly as much as SQLite's own work. */
+static sqlite3_stmt *
+prepare_insert (TribStore       *self,
+                GType            type,
+                TribEntityClass *klass,
+                GError         **error)
 {
-  TribEntityClass *klass = TRIB_ENTITY_GET_CLASS (entity);
-  g_autofree char *sql = insert_sql (klass);
-  sqlite3_stmt *stmt = prepare (self, sql, error);
-  gint64 id = trib_entity_get_id (entity);
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->inserts, GSIZE_TO_POINTER (type));
+
+  if (stmt != NULL)
+    {
+      /* Every parameter is bound again: no need to clear them. */
+      sqlite3_reset (stmt);
+      return stmt;
+    }
+  {
+    g_autofree char *sql = insert_sql (klass);
+
+    stmt = prepare (self, sql, error);
+  }
+  if (stmt != NULL)
+    g_hash_table_insert (self->inserts, GSIZE_TO_POINTER (type), stmt);
+  return stmt;
+}
+
+/* Inserts a row of @klass from the values of @entity, or from @values
+ * (one for each field) when @entity is %NULL. */
+static gboolean
+insert_row (TribStore       *self,
+            TribEntityClass *klass,
+            TribEntity      *entity,
+            gint64           id,
+            const GValue    *values,
+            GError         **error)
+{
+  sqlite3_stmt *stmt = prepare_insert (self, G_TYPE_FROM_CLASS (klass), klass, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -791,12 +888,42 @@ trib_store_insert (TribStore  *self,
   else
     sqlite3_bind_null (stmt, 1);
   for (guint i = 0; i < klass->n_fields; i++)
-    trib_field_bind (&klass->fields[i], trib_entity_peek_value (entity, i), stmt, i + 2);
-  if (!step_done (self, stmt, error))
+    trib_field_bind (&klass->fields[i], entity ? trib_entity_peek_value (entity, i) : &values[i],
+                     stmt, i + 2);
+  return step_done (self, stmt, error);
+}
+
+gboolean
+trib_store_insert (TribStore  *self,
+                   TribEntity *entity,
+                   GError    **error)
+{
+  gint64 id = trib_entity_get_id (entity);
+
+  if (!insert_row (self, TRIB_ENTITY_GET_CLASS (entity), entity, id, NULL, error))
     return FALSE;
   if (id <= 0)
     _trib_entity_set_id (entity, sqlite3_last_insert_rowid (self->db));
   return TRUE;
+}
+
+/**
+ * trib_store_insert_values:
+ * @values: one for each field of @klass
+ *
+ * Inserts a row with the id @id without an entity: for an import, which
+ * writes far more rows than it needs objects.
+ */
+gboolean
+trib_store_insert_values (TribStore       *self,
+                          TribEntityClass *klass,
+                          gint64           id,
+                          const GValue    *values,
+                          GError         **error)
+{
+  g_return_val_if_fail (id > 0, FALSE);
+
+  return insert_row (self, klass, NULL, id, values, error);
 }
 
 gboolean
@@ -983,8 +1110,8 @@ trib_store_move_to (TribStore  *self,
   if (!trib_store_backup_to (self, path, error))
     return FALSE;
 
-  old_path = g_steal_pointer (&self->path);
   store_free_handles (self);
+  old_path = g_steal_pointer (&self->path);
   self->path = g_strdup (path);
   self->read_only = FALSE;
   if (check_header (path, &version, error) && connect_db (self, FALSE, error) &&

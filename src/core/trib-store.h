@@ -16,6 +16,8 @@ typedef struct _TribStore TribStore;
 TribStore  *trib_store_create          (const char   *path,
                                         const char   *name,
                                         GError      **error);
+TribStore  *trib_store_create_scratch  (const char   *path,
+                                        GError      **error);
 TribStore  *trib_store_open            (const char   *path,
                                         gboolean      read_only,
                                         GError      **error);
@@ -25,6 +27,8 @@ gboolean    trib_store_is_read_only    (TribStore    *self);
 int         trib_store_get_schema_version (TribStore *self);
 sqlite3    *trib_store_get_db          (TribStore    *self);
 
+gboolean    trib_store_check_references (TribStore   *self,
+                                        GError      **error);
 gboolean    trib_store_begin           (TribStore    *self,
                                         GError      **error);
 gboolean    trib_store_commit          (TribStore    *self,
@@ -34,6 +38,11 @@ gboolean    trib_store_in_transaction  (TribStore    *self);
 
 gboolean    trib_store_insert          (TribStore    *self,
                                         TribEntity   *entity,
+                                        GError      **error);
+gboolean    trib_store_insert_values   (TribStore    *self,
+                                        TribEntityClass *klass,
+                                        gint64        id,
+                                        const GValue *values,
                                         GError      **error);
 gboolean    trib_store_update          (TribStore    *self,
                                         TribEntity   *entity,
@@ -60,5 +69,7 @@ gboolean    trib_store_move_to         (TribStore    *self,
 
 /* The SQL of each schema version, for tests that write old files. */
 const char *trib_store_migration_sql   (int           version);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TribStore, trib_store_close)
 
 G_END_DECLS
