@@ -535,12 +535,11 @@ delete_selected (TribUpstreamsPage *self)
   escaped = g_markup_escape_text (title, -1);
   toast = adw_toast_new (escaped);
   adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
+  /* Undo in the toast means "undo this deletion", not whatever was done
+   * last: the window's undo-change checks the step it is given. */
+  adw_toast_set_action_name (toast, "win.undo-change");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (trib_plan_get_undo_label (self->plan)));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  /* Undo in the toast means "undo this deletion": once anything else
-   * changes the plan, the toast goes, so it cannot undo another step. */
-  g_signal_connect_object (self->plan, "changed", G_CALLBACK (adw_toast_dismiss), toast,
-                           G_CONNECT_SWAPPED);
   add_toast (self, toast);
 }
 

@@ -307,6 +307,29 @@ undo_action (GtkWidget  *widget,
     _trib_window_show_toast (self, error->message);
 }
 
+/* The Undo of a toast: undoes the step the toast speaks of, and only that
+ * one. If the plan changed since, the newest step is another one and the
+ * header bar's Undo is the way back. */
+static void
+undo_change_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TribWindow *self = TRIB_WINDOW (widget);
+  const char *label = g_variant_get_string (parameter, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (trib_plan_get_undo_label (self->plan), label) != 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” is no longer the last change: use Undo in the header bar"), label);
+      _trib_window_show_toast (self, message);
+      return;
+    }
+  if (!trib_plan_undo (self->plan, &error))
+    _trib_window_show_toast (self, error->message);
+}
+
 static void
 redo_action (GtkWidget  *widget,
              const char *action_name,
@@ -465,6 +488,7 @@ trib_window_class_init (TribWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_close_request_cb);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-change", "s", undo_change_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL,
                                    _trib_window_save_as_action);
