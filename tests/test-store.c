@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "trib-plan.h"
+#include "trib-plan-json.h"
 #include "trib-store.h"
 #include "trib-test-util.h"
 
@@ -544,6 +545,36 @@ test_store_locked (void)
   g_assert_null (trib_plan_open (path, TRIB_PLAN_OPEN_READ_ONLY, &error));
   g_assert_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_LOCKED);
   g_clear_error (&error);
+
+  /* Nor can it be replaced under the other program's feet: its edits
+   * would go to a file that is no longer there. */
+  {
+    g_autofree char *before = trib_test_checksum (path);
+    g_autofree char *after = NULL;
+    g_autofree char *other = make_plan (dir, "other.tributary");
+    g_autoptr(TribPlan) plan = trib_plan_open (other, 0, &error);
+    g_autoptr(TribPlan) imported = NULL;
+    gsize length = 0;
+    g_autofree char *json = NULL;
+    g_autoptr(GBytes) bytes = NULL;
+
+    g_assert_no_error (error);
+    g_assert_false (trib_plan_save_as (plan, path, &error));
+    g_assert_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_LOCKED);
+    g_clear_error (&error);
+    g_assert_cmpstr (trib_plan_get_path (plan), ==, other);
+
+    json = trib_plan_to_json (plan, &length, &error);
+    g_assert_no_error (error);
+    bytes = g_bytes_new (json, length);
+    imported = trib_plan_import_json (NULL, bytes, path, TRUE, &error);
+    g_assert_null (imported);
+    g_assert_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_LOCKED);
+    g_clear_error (&error);
+
+    after = trib_test_checksum (path);
+    g_assert_cmpstr (before, ==, after);
+  }
 
   c = 'q';
   g_assert_cmpint (write (to_child[1], &c, 1), ==, 1);

@@ -587,13 +587,19 @@ trib_plan_import_json (const char  *json_path,
       /* Nothing was synced while writing: the file reaches the disk once,
        * whole, before it takes the place of a plan that a crash must not
        * leave half written (as g_file_set_contents() does). */
-      if (sync_file (tmp_path) && g_rename (tmp_path, plan_path) == 0)
-        return trib_plan_open (plan_path, TRIB_PLAN_OPEN_DEFAULT, error);
-      {
-        int saved = errno;
-        g_set_error (&local, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_IO,
-                     _("Could not write “%s”: %s"), name, g_strerror (saved));
-      }
+      TribStore *held = trib_store_hold_for_replace (plan_path, &local);
+      int saved = 0;
+
+      if (local == NULL)
+        {
+          if (!sync_file (tmp_path) || g_rename (tmp_path, plan_path) != 0)
+            saved = errno;
+          trib_store_release_replaced (held);
+          if (saved == 0)
+            return trib_plan_open (plan_path, TRIB_PLAN_OPEN_DEFAULT, error);
+          g_set_error (&local, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_IO,
+                       _("Could not write “%s”: %s"), name, g_strerror (saved));
+        }
     }
   else if (!created)
     {

@@ -602,6 +602,14 @@ trib_plan_save_as (TribPlan   *self,
                            _("The plan cannot be saved while a change is being made."));
       return FALSE;
     }
+  {
+    g_autoptr(GFile) current = g_file_new_for_path (trib_store_get_path (self->store));
+    g_autoptr(GFile) target = g_file_new_for_path (path);
+
+    /* Saving a plan as itself: every edit is already in it. */
+    if (g_file_equal (current, target))
+      return TRUE;
+  }
   if (!trib_store_move_to (self->store, path, error))
     return FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATH]);

@@ -17,6 +17,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -1033,6 +1034,50 @@ trib_store_count (TribStore *self,
 }
 
 /**
+ * trib_store_hold_for_replace:
+ * @path: a file about to be replaced by another one
+ *
+ * A plan open in another program would go on writing to the file that is no
+ * longer there, and every edit made there would be lost. So the plan's lock
+ * is taken first.
+ *
+ * Returns: (nullable): a store holding the lock of the plan at @path until
+ * trib_store_release_replaced(), or %NULL when there is no plan to lock
+ * there (no file, or not a plan) or, with @error set to
+ * %TRIB_PLAN_ERROR_LOCKED, when the plan is in use.
+ */
+TribStore *
+trib_store_hold_for_replace (const char *path,
+                             GError    **error)
+{
+  g_autoptr(GError) local = NULL;
+  TribStore *held;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return NULL;
+  held = trib_store_open (path, FALSE, &local);
+  if (held == NULL && g_error_matches (local, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_LOCKED))
+    g_propagate_error (error, g_steal_pointer (&local));
+  return held;
+}
+
+/**
+ * trib_store_release_replaced:
+ *
+ * Lets go of a plan held by trib_store_hold_for_replace() once its name
+ * belongs to the new file.
+ */
+void
+trib_store_release_replaced (TribStore *held)
+{
+  if (held == NULL)
+    return;
+  /* What is beside the name now belongs to the new file: leave it alone. */
+  held->read_only = TRUE;
+  trib_store_close (held);
+}
+
+/**
  * trib_store_backup_to:
  *
  * Writes a consistent copy of the plan to @path with SQLite's backup API,
@@ -1046,9 +1091,13 @@ trib_store_backup_to (TribStore  *self,
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *tmpl = g_build_filename (dir, ".tributary-XXXXXX", NULL);
   g_autofree char *name = display_name (path);
+  g_autoptr(GError) local = NULL;
+  TribStore *held;
+  int saved;
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
   int fd, rc;
+  mode_t mask;
 
   fd = g_mkstemp (tmpl);
   if (fd < 0)
@@ -1057,6 +1106,11 @@ trib_store_backup_to (TribStore  *self,
                    _("Could not write “%s”: %s."), name, g_strerror (errno));
       return FALSE;
     }
+  /* A copy is a plan like any other: readable as the user's files are
+   * (mkstemp makes it private), so it can go into a shared folder. */
+  mask = umask (0);
+  umask (mask);
+  fchmod (fd, 0666 & ~mask);
   close (fd);
 
   rc = sqlite3_open_v2 (tmpl, &dest, SQLITE_OPEN_READWRITE, NULL);
@@ -1080,9 +1134,17 @@ trib_store_backup_to (TribStore  *self,
                    _("Could not write “%s”: %s."), name, sqlite3_errstr (rc));
       return FALSE;
     }
-  if (g_rename (tmpl, path) != 0)
+  held = trib_store_hold_for_replace (path, &local);
+  if (local != NULL)
     {
-      int saved = errno;
+      g_unlink (tmpl);
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  saved = g_rename (tmpl, path) == 0 ? 0 : errno;
+  trib_store_release_replaced (held);
+  if (saved != 0)
+    {
       g_unlink (tmpl);
       g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_IO,
                    _("Could not write “%s”: %s."), name, g_strerror (saved));

@@ -67,6 +67,10 @@ gboolean    trib_store_move_to         (TribStore    *self,
                                         const char   *path,
                                         GError      **error);
 
+TribStore  *trib_store_hold_for_replace (const char  *path,
+                                        GError     **error);
+void        trib_store_release_replaced (TribStore   *held);
+
 /* The SQL of each schema version, for tests that write old files. */
 const char *trib_store_migration_sql   (int           version);
 

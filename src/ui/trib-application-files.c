@@ -15,6 +15,8 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <glib/gi18n.h>
+
+#include "trib-store.h"
 #include <glib/gstdio.h>
 
 #include "trib-application-private.h"
@@ -265,6 +267,8 @@ create_plan (const char  *path,
   g_autofree char *tmp = NULL;
   g_autoptr(TribPlan) plan = NULL;
   g_autoptr(GError) local_error = NULL;
+  TribStore *held;
+  int saved;
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     return trib_plan_create (path, name, error);
@@ -291,9 +295,19 @@ create_plan (const char  *path,
   /* SQLite names its journal after the file: close before renaming. */
   trib_plan_close (plan);
   g_clear_object (&plan);
-  if (g_rename (tmp, path) != 0)
+
+  /* A plan being replaced must not be in use elsewhere. */
+  held = trib_store_hold_for_replace (path, &local_error);
+  if (local_error != NULL)
     {
-      int saved = errno;
+      g_unlink (tmp);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  saved = g_rename (tmp, path) == 0 ? 0 : errno;
+  trib_store_release_replaced (held);
+  if (saved != 0)
+    {
       g_autofree char *display = g_filename_display_basename (path);
 
       g_unlink (tmp);
