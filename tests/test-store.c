@@ -268,6 +268,23 @@ test_store_migrate_version_1 (void)
   g_autofree char *files = NULL;
 
   write_version_1 (path);
+
+  /* Read-only, it is upgraded in memory and the file stays as it was. */
+  {
+    g_autofree char *before = trib_test_checksum (path);
+    g_autofree char *after = NULL;
+
+    plan = trib_plan_open (path, TRIB_PLAN_OPEN_READ_ONLY, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (trib_plan_get_schema_version (plan), ==, TRIB_PLAN_SCHEMA_VERSION);
+    g_assert_cmpstr (trib_plan_get_title (plan), ==, "Old plan");
+    g_assert_cmpint (trib_milestone_get_step (TRIB_MILESTONE (trib_plan_lookup (plan, TRIB_TYPE_MILESTONE, 3))), ==, TRIB_STEP_NONE);
+    g_assert_cmpuint (trib_plan_count (plan, TRIB_TYPE_ACKNOWLEDGEMENT), ==, 0);
+    g_clear_object (&plan);
+    after = trib_test_checksum (path);
+    g_assert_cmpstr (before, ==, after);
+  }
+
   plan = trib_plan_open (path, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpint (trib_plan_get_schema_version (plan), ==, TRIB_PLAN_SCHEMA_VERSION);

@@ -526,6 +526,48 @@ quick_check (TribStore *self,
   return TRUE;
 }
 
+/* A plan of an older format opened read-only (a file without write
+ * permission, or `tributary-cli info`) is read into memory and upgraded
+ * there: readable as any plan, and the file is not touched. */
+static gboolean
+migrate_in_memory (TribStore *self,
+                   GError   **error)
+{
+  sqlite3 *memory = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  rc = sqlite3_open_v2 (":memory:", &memory, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (memory, "main", self->db, "main");
+      if (backup != NULL)
+        {
+          sqlite3_backup_step (backup, -1);
+          rc = sqlite3_backup_finish (backup);
+        }
+      else
+        rc = sqlite3_errcode (memory);
+    }
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_close (memory);
+      return set_sqlite_error (self, rc, error);
+    }
+
+  g_hash_table_remove_all (self->statements);
+  sqlite3_close_v2 (self->db);
+  self->db = memory;
+  if (!exec (self, "PRAGMA foreign_keys = ON; BEGIN;", error))
+    return FALSE;
+  if (!migrate (self, self->schema_version, error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return exec (self, "COMMIT;", error);
+}
+
 /**
  * trib_store_open:
  *
@@ -575,10 +617,9 @@ trib_store_open (const char *path,
     {
       if (read_only)
         {
-          g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_READ_ONLY,
-                       _("“%s” uses an older plan format and must be upgraded, which needs "
-                         "permission to change it."), name);
-          goto fail_rollback;
+          if (!exec (self, "COMMIT;", error) || !migrate_in_memory (self, error))
+            goto fail;
+          return self;
         }
       if (!migrate (self, version, error))
         goto fail_rollback;
