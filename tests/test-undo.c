@@ -310,6 +310,32 @@ test_undo_plan_info (Fixture       *f,
   g_assert_cmpint (trib_plan_info_get_quarters (info), ==, 8);
 }
 
+/* A bulk change does not pin its rows in memory behind later steps. */
+static void
+test_undo_history_bounded (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  trib_plan_begin (f->plan, "Bulk");
+  for (int i = 0; i < 20001; i++)
+    {
+      TribEntity *upstream = TRIB_ENTITY (trib_upstream_new ());
+      trib_entity_set_string (upstream, "name", "bulk", NULL);
+      g_assert_true (trib_plan_add (f->plan, upstream, NULL));
+      g_object_unref (upstream);
+    }
+  g_assert_true (trib_plan_commit (f->plan, &error));
+  /* The newest step always stays, however large. */
+  g_assert_cmpstr (trib_plan_get_undo_label (f->plan), ==, "Bulk");
+
+  add_upstream (f->plan, "etcd");
+  g_assert_true (trib_plan_undo (f->plan, &error));
+  g_assert_no_error (error);
+  g_assert_false (trib_plan_can_undo (f->plan));
+  g_assert_cmpuint (trib_plan_count (f->plan, TRIB_TYPE_UPSTREAM), ==, 20001);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -323,6 +349,7 @@ main (int    argc,
   ADD ("/undo/group-and-rollback", test_undo_group_and_rollback);
   ADD ("/undo/binding-errors", test_undo_binding_errors);
   ADD ("/undo/plan-info", test_undo_plan_info);
+  ADD ("/undo/history-bounded", test_undo_history_bounded);
 #undef ADD
 
   return g_test_run ();

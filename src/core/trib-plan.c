@@ -18,7 +18,12 @@
 #include "trib-plan.h"
 #include "trib-store.h"
 
+/* The undo history keeps at most this many steps, and drops its oldest
+ * steps once they hold more than UNDO_OPS_LIMIT operations (each keeps an
+ * entity alive): a bulk edit of a hundred thousand rows must not pin them
+ * all in memory for the life of the window. The newest step always stays. */
 #define UNDO_LIMIT 200
+#define UNDO_OPS_LIMIT 20000
 
 typedef enum
 {
@@ -1162,6 +1167,17 @@ trib_plan_commit (TribPlan *self,
   g_ptr_array_add (self->undo_stack, change);
   if (self->undo_stack->len > UNDO_LIMIT)
     g_ptr_array_remove_index (self->undo_stack, 0);
+  {
+    guint ops = 0;
+
+    for (guint i = 0; i < self->undo_stack->len; i++)
+      ops += ((Change *) g_ptr_array_index (self->undo_stack, i))->ops->len;
+    while (self->undo_stack->len > 1 && ops > UNDO_OPS_LIMIT)
+      {
+        ops -= ((Change *) g_ptr_array_index (self->undo_stack, 0))->ops->len;
+        g_ptr_array_remove_index (self->undo_stack, 0);
+      }
+  }
   g_ptr_array_set_size (self->redo_stack, 0);
   notify_undo_state (self);
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);

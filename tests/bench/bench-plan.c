@@ -63,7 +63,16 @@ step_create (const char *path)
   trib_plan_begin (plan, "Create");
   for (int i = 0; i < N_UPSTREAMS; i++)
     {
-      TribEntity *u = TRIB_ENTITY (trib_upstream_new ());
+      TribEntity *u;
+
+      /* One change per hundred upstreams with their histories, as a
+       * refresh or an import of a list would make them. */
+      if (i > 0 && i % 100 == 0)
+        {
+          check (trib_plan_commit (plan, &error), error);
+          trib_plan_begin (plan, "Create");
+        }
+      u = TRIB_ENTITY (trib_upstream_new ());
       g_autofree char *name = g_strdup_printf ("project-%05d", i);
       g_autofree char *repo = g_strdup_printf ("https://github.com/org%03d/project-%05d", i % 500, i);
       g_autofree char *importance = g_strdup_printf ("%d", 1 + i % 5);
