@@ -2,12 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The plan owns the store and every entity, keeps one GListStore per entity
- * type for the views, and applies every edit as a change: a list of
- * operations (add, remove, set a field) that is committed to the file in one
- * transaction and kept for undo. Undoing applies the inverse operations in
- * reverse order, again in one transaction, so a change of many rows (an
- * upstream with its investments and patches) is one step both ways.
+ * The plan owns the store and every entity and keeps one GListStore per
+ * entity type for the views. Edits are in trib-plan-edits.c; how they are
+ * grouped, committed and undone is in trib-plan-changes.c.
  */
 #define G_LOG_DOMAIN "trib-plan"
 
@@ -16,53 +13,8 @@
 #include <glib/gi18n.h>
 
 #include "trib-plan.h"
+#include "trib-plan-private.h"
 #include "trib-store.h"
-
-/* The undo history keeps at most this many steps, and drops its oldest
- * steps once they hold more than UNDO_OPS_LIMIT operations (each keeps an
- * entity alive): a bulk edit of a hundred thousand rows must not pin them
- * all in memory for the life of the window. The newest step always stays. */
-#define UNDO_LIMIT 200
-#define UNDO_OPS_LIMIT 20000
-
-typedef enum
-{
-  OP_ADD,
-  OP_REMOVE,
-  OP_SET,
-} OpKind;
-
-typedef struct
-{
-  OpKind      kind;
-  TribEntity *entity;
-  guint       field;
-  GValue      old_value;
-  GValue      new_value;
-} Op;
-
-typedef struct
-{
-  char      *label;
-  GPtrArray *ops;
-} Change;
-
-struct _TribPlan
-{
-  GObject       parent_instance;
-
-  TribStore    *store;
-  TribPlanInfo *info;
-  GHashTable   *lists;    /* GType → GListStore of every entity of the type */
-  GHashTable   *index;    /* GType → (id → entity) */
-  GHashTable   *children; /* child GType → (parent id → GListStore) */
-
-  GPtrArray    *undo_stack;
-  GPtrArray    *redo_stack;
-  Change       *current;
-  int           depth;
-  GError       *group_error;
-};
 
 G_DEFINE_FINAL_TYPE (TribPlan, trib_plan, G_TYPE_OBJECT)
 G_DEFINE_QUARK (trib-plan-error-quark, trib_plan_error)
@@ -113,8 +65,8 @@ trib_plan_entity_types (guint *n_types)
   return types;
 }
 
-static void
-op_free (Op *op)
+void
+_trib_plan_op_free (Op *op)
 {
   g_clear_object (&op->entity);
   if (G_IS_VALUE (&op->old_value))
@@ -124,17 +76,17 @@ op_free (Op *op)
   g_free (op);
 }
 
-static Change *
-change_new (const char *label)
+Change *
+_trib_plan_change_new (const char *label)
 {
   Change *change = g_new0 (Change, 1);
   change->label = g_strdup (label);
-  change->ops = g_ptr_array_new_with_free_func ((GDestroyNotify) op_free);
+  change->ops = g_ptr_array_new_with_free_func ((GDestroyNotify) _trib_plan_op_free);
   return change;
 }
 
-static void
-change_free (Change *change)
+void
+_trib_plan_change_free (Change *change)
 {
   g_free (change->label);
   g_ptr_array_unref (change->ops);
@@ -238,8 +190,8 @@ detach (TribPlan   *self,
 }
 
 /* Applies one operation forwards or backwards; with @write, to the file too. */
-static gboolean
-apply_op (TribPlan *self,
+gboolean
+_trib_plan_apply_op (TribPlan *self,
           Op       *op,
           gboolean  forward,
           gboolean  write,
@@ -277,8 +229,8 @@ apply_op (TribPlan *self,
     }
 }
 
-static void
-notify_undo_state (TribPlan *self)
+void
+_trib_plan_notify_undo_state (TribPlan *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
@@ -286,8 +238,8 @@ notify_undo_state (TribPlan *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REDO_LABEL]);
 }
 
-static gboolean
-ensure_open (TribPlan *self,
+gboolean
+_trib_plan_ensure_open (TribPlan *self,
              GError  **error)
 {
   if (self->store == NULL)
@@ -297,33 +249,6 @@ ensure_open (TribPlan *self,
       return FALSE;
     }
   return TRUE;
-}
-
-/* Runs @op inside the current change, opening one for it alone if needed. */
-static gboolean
-record (TribPlan   *self,
-        Op         *op,
-        const char *label,
-        GError    **error)
-{
-  gboolean ok;
-
-  trib_plan_begin (self, label);
-  if (self->group_error == NULL)
-    {
-      GError *local = NULL;
-      if (apply_op (self, op, TRUE, TRUE, &local))
-        {
-          g_ptr_array_add (self->current->ops, op);
-          op = NULL;
-        }
-      else
-        self->group_error = local;
-    }
-  if (op != NULL)
-    op_free (op);
-  ok = trib_plan_commit (self, error);
-  return ok;
 }
 
 static void
@@ -445,8 +370,8 @@ trib_plan_init (TribPlan *self)
                                        (GDestroyNotify) g_hash_table_unref);
   self->children = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                           (GDestroyNotify) g_hash_table_unref);
-  self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
-  self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
+  self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) _trib_plan_change_free);
+  self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) _trib_plan_change_free);
 }
 
 static gboolean
@@ -599,7 +524,7 @@ trib_plan_save_as (TribPlan   *self,
   g_return_val_if_fail (TRIB_IS_PLAN (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!ensure_open (self, error))
+  if (!_trib_plan_ensure_open (self, error))
     return FALSE;
   if (self->depth > 0)
     {
@@ -636,7 +561,7 @@ trib_plan_copy_to (TribPlan   *self,
   g_return_val_if_fail (TRIB_IS_PLAN (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!ensure_open (self, error))
+  if (!_trib_plan_ensure_open (self, error))
     return FALSE;
   return trib_store_backup_to (self->store, path, error);
 }
@@ -812,500 +737,10 @@ trib_plan_lookup (TribPlan *self,
   return index ? g_hash_table_lookup (index, GSIZE_TO_POINTER (id)) : NULL;
 }
 
-static gboolean
-check_reference (TribPlan        *self,
-                 const TribField *field,
-                 gint64           target,
-                 GError         **error)
-{
-  if (target == 0 && !(field->flags & TRIB_FIELD_REQUIRED))
-    return TRUE;
-  if (target != 0 && trib_plan_lookup (self, field->ref_type (), target) != NULL)
-    return TRUE;
-  g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_INVALID,
-               _("%s: there is no such entry in the plan."), _(field->label));
-  return FALSE;
-}
-
-static gboolean
-validate_entity (TribPlan   *self,
-                 TribEntity *entity,
-                 GError    **error)
-{
-  TribEntityClass *klass = TRIB_ENTITY_GET_CLASS (entity);
-
-  for (guint i = 0; i < klass->n_fields; i++)
-    {
-      const TribField *f = &klass->fields[i];
-      const GValue *v = trib_entity_peek_value (entity, i);
-      g_autofree char *message = NULL;
-
-      if (!trib_field_validate (f, v, &message))
-        {
-          g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_INVALID, "%s: %s", _(f->label), message);
-          return FALSE;
-        }
-      if (f->kind == TRIB_FIELD_REF && !check_reference (self, f, g_value_get_int64 (v), error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static char *
-describe (TribEntity *entity,
-          gboolean    adding)
-{
-  g_autofree char *title = trib_entity_get_title (entity);
-  const char *label = _(TRIB_ENTITY_GET_CLASS (entity)->label);
-
-  if (adding)
-    /* Translators: "Add upstream “etcd”" */
-    return g_strdup_printf (_("Add %s “%s”"), label, title);
-  /* Translators: "Delete upstream “etcd”" */
-  return g_strdup_printf (_("Delete %s “%s”"), label, title);
-}
-
-/**
- * trib_plan_add:
- *
- * Adds @entity (which belongs to no plan yet) to the plan: validates it,
- * gives it an id and commits it, as one undoable step.
- */
-gboolean
-trib_plan_add (TribPlan   *self,
-               TribEntity *entity,
-               GError    **error)
-{
-  g_autofree char *label = NULL;
-  Op *op;
-
-  g_return_val_if_fail (TRIB_IS_PLAN (self), FALSE);
-  g_return_val_if_fail (TRIB_IS_ENTITY (entity), FALSE);
-  g_return_val_if_fail (trib_entity_get_plan (entity) == NULL, FALSE);
-  g_return_val_if_fail (!TRIB_IS_PLAN_INFO (entity), FALSE);
-
-  if (!ensure_open (self, error) || !validate_entity (self, entity, error))
-    return FALSE;
-
-  label = describe (entity, TRUE);
-  op = g_new0 (Op, 1);
-  op->kind = OP_ADD;
-  op->entity = g_object_ref (entity);
-  return record (self, op, label, error);
-}
-
-static void
-collect_removal (TribPlan   *self,
-                 TribEntity *entity,
-                 GHashTable *seen,
-                 GPtrArray  *ops)
-{
-  guint n_types;
-  GType *types = trib_plan_entity_types (&n_types);
-  GType type = G_OBJECT_TYPE (entity);
-  gint64 id = trib_entity_get_id (entity);
-  Op *op;
-
-  if (!g_hash_table_add (seen, entity))
-    return;
-
-  for (guint t = 0; t < n_types; t++)
-    {
-      g_autoptr(TribEntityClass) klass = g_type_class_ref (types[t]);
-
-      for (guint f = 0; f < klass->n_fields; f++)
-        {
-          const TribField *field = &klass->fields[f];
-          g_autoptr(GPtrArray) dependents = g_ptr_array_new_with_free_func (g_object_unref);
-          GListModel *model;
-
-          if (field->kind != TRIB_FIELD_REF || field->ref_type () != type)
-            continue;
-
-          if ((int) f == klass->parent_field)
-            model = trib_plan_get_children (self, entity, types[t]);
-          else
-            model = trib_plan_get_items (self, types[t]);
-
-          for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-            {
-              TribEntity *item = g_list_model_get_item (model, i);
-              if (g_value_get_int64 (trib_entity_peek_value (item, f)) == id)
-                g_ptr_array_add (dependents, item);
-              else
-                g_object_unref (item);
-            }
-
-          for (guint i = 0; i < dependents->len; i++)
-            {
-              TribEntity *item = g_ptr_array_index (dependents, i);
-
-              if (field->on_delete == TRIB_REF_CASCADE)
-                collect_removal (self, item, seen, ops);
-              else if (!g_hash_table_contains (seen, item))
-                {
-                  op = g_new0 (Op, 1);
-                  op->kind = OP_SET;
-                  op->entity = g_object_ref (item);
-                  op->field = f;
-                  g_value_init (&op->old_value, G_TYPE_INT64);
-                  g_value_set_int64 (&op->old_value, id);
-                  g_value_init (&op->new_value, G_TYPE_INT64);
-                  g_ptr_array_add (ops, op);
-                }
-            }
-        }
-    }
-
-  op = g_new0 (Op, 1);
-  op->kind = OP_REMOVE;
-  op->entity = g_object_ref (entity);
-  g_ptr_array_add (ops, op);
-}
-
-/**
- * trib_plan_remove:
- *
- * Removes @entity with everything that depends on it (an upstream's
- * snapshots, investments and patches), clearing references that may stay,
- * as one undoable step.
- */
-gboolean
-trib_plan_remove (TribPlan   *self,
-                  TribEntity *entity,
-                  GError    **error)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
-  g_autoptr(GPtrArray) ops = g_ptr_array_new ();
-  g_autofree char *label = NULL;
-
-  g_return_val_if_fail (TRIB_IS_PLAN (self), FALSE);
-  g_return_val_if_fail (TRIB_IS_ENTITY (entity), FALSE);
-  g_return_val_if_fail (!TRIB_IS_PLAN_INFO (entity), FALSE);
-
-  if (!ensure_open (self, error))
-    return FALSE;
-  if (trib_entity_get_plan (entity) != self)
-    {
-      g_set_error_literal (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_INVALID,
-                           _("This entry is not part of the plan any more."));
-      return FALSE;
-    }
-
-  collect_removal (self, entity, seen, ops);
-
-  label = describe (entity, FALSE);
-  trib_plan_begin (self, label);
-  for (guint i = 0; i < ops->len; i++)
-    {
-      Op *op = g_ptr_array_index (ops, i);
-      GError *local = NULL;
-
-      if (self->group_error == NULL && apply_op (self, op, TRUE, TRUE, &local))
-        g_ptr_array_add (self->current->ops, op);
-      else
-        {
-          if (local != NULL)
-            self->group_error = local;
-          op_free (op);
-        }
-    }
-  return trib_plan_commit (self, error);
-}
-
-/**
- * trib_plan_update:
- *
- * Sets one field of @entity: validates the value, commits it and records
- * it for undo. Setting a property of an entity of the plan comes here.
- */
-gboolean
-trib_plan_update (TribPlan     *self,
-                  TribEntity   *entity,
-                  guint         field,
-                  const GValue *value,
-                  GError      **error)
-{
-  TribEntityClass *klass;
-  const TribField *f;
-  g_autofree char *message = NULL;
-  g_autofree char *label = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *field_label = NULL;
-  Op *op;
-
-  g_return_val_if_fail (TRIB_IS_PLAN (self), FALSE);
-  g_return_val_if_fail (TRIB_IS_ENTITY (entity), FALSE);
-
-  klass = TRIB_ENTITY_GET_CLASS (entity);
-  g_return_val_if_fail (field < klass->n_fields, FALSE);
-  f = &klass->fields[field];
-
-  if (!ensure_open (self, error))
-    return FALSE;
-  if (trib_entity_get_plan (entity) != self)
-    {
-      g_set_error_literal (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_INVALID,
-                           _("This entry is not part of the plan any more."));
-      return FALSE;
-    }
-  if (!trib_field_validate (f, value, &message))
-    {
-      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_INVALID, "%s: %s", _(f->label), message);
-      return FALSE;
-    }
-  if (trib_field_values_equal (f, trib_entity_peek_value (entity, field), value))
-    return TRUE;
-  if ((int) field == klass->parent_field)
-    {
-      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_INVALID,
-                   _("%s: an entry cannot be moved to another owner."), _(f->label));
-      return FALSE;
-    }
-  if (f->kind == TRIB_FIELD_REF && !check_reference (self, f, g_value_get_int64 (value), error))
-    return FALSE;
-
-  title = trib_entity_get_title (entity);
-  /* Translators: "Change importance of “etcd”" */
-  field_label = g_utf8_strdown (_(f->label), -1);
-  label = g_strdup_printf (_("Change %s of “%s”"), field_label, title);
-
-  op = g_new0 (Op, 1);
-  op->kind = OP_SET;
-  op->entity = g_object_ref (entity);
-  op->field = field;
-  g_value_init (&op->old_value, G_VALUE_TYPE (trib_entity_peek_value (entity, field)));
-  g_value_copy (trib_entity_peek_value (entity, field), &op->old_value);
-  g_value_init (&op->new_value, G_VALUE_TYPE (&op->old_value));
-  g_value_copy (value, &op->new_value);
-  return record (self, op, label, error);
-}
-
-/**
- * trib_plan_begin:
- *
- * Opens a change: every edit until the matching trib_plan_commit() is
- * committed to the file in one transaction and undone in one step. Changes
- * nest; the outermost one counts.
- */
 void
-trib_plan_begin (TribPlan   *self,
-                 const char *label)
+_trib_plan_emit_changed (TribPlan *self)
 {
-  g_return_if_fail (TRIB_IS_PLAN (self));
-
-  if (self->depth++ > 0)
-    return;
-
-  self->current = change_new (label);
-  g_clear_error (&self->group_error);
-  if (self->store == NULL)
-    ensure_open (self, &self->group_error);
-  else
-    trib_store_begin (self->store, &self->group_error);
-}
-
-static void
-revert_in_memory (TribPlan *self,
-                  Change   *change)
-{
-  for (guint i = change->ops->len; i > 0; i--)
-    apply_op (self, g_ptr_array_index (change->ops, i - 1), FALSE, FALSE, NULL);
-}
-
-/**
- * trib_plan_commit:
- *
- * Closes the change opened by trib_plan_begin(). If any edit in it failed,
- * or the file refuses the commit, the whole change is undone in memory and
- * in the file, and the first error is returned.
- */
-gboolean
-trib_plan_commit (TribPlan *self,
-                  GError  **error)
-{
-  Change *change;
-
-  g_return_val_if_fail (TRIB_IS_PLAN (self), FALSE);
-  g_return_val_if_fail (self->depth > 0, FALSE);
-
-  if (--self->depth > 0)
-    {
-      if (self->group_error != NULL)
-        {
-          g_propagate_error (error, g_error_copy (self->group_error));
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  change = g_steal_pointer (&self->current);
-
-  if (self->group_error == NULL && self->store != NULL &&
-      trib_store_in_transaction (self->store) &&
-      !trib_store_commit (self->store, &self->group_error))
-    {
-      /* The store rolled back already. */
-    }
-
-  if (self->group_error != NULL)
-    {
-      if (self->store != NULL)
-        trib_store_rollback (self->store);
-      revert_in_memory (self, change);
-      change_free (change);
-      g_propagate_error (error, g_steal_pointer (&self->group_error));
-      return FALSE;
-    }
-
-  if (change->ops->len == 0)
-    {
-      change_free (change);
-      return TRUE;
-    }
-
-  g_ptr_array_add (self->undo_stack, change);
-  if (self->undo_stack->len > UNDO_LIMIT)
-    g_ptr_array_remove_index (self->undo_stack, 0);
-  {
-    guint ops = 0;
-
-    for (guint i = 0; i < self->undo_stack->len; i++)
-      ops += ((Change *) g_ptr_array_index (self->undo_stack, i))->ops->len;
-    while (self->undo_stack->len > 1 && ops > UNDO_OPS_LIMIT)
-      {
-        ops -= ((Change *) g_ptr_array_index (self->undo_stack, 0))->ops->len;
-        g_ptr_array_remove_index (self->undo_stack, 0);
-      }
-  }
-  g_ptr_array_set_size (self->redo_stack, 0);
-  notify_undo_state (self);
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
-  return TRUE;
-}
-
-/**
- * trib_plan_rollback:
- *
- * Abandons the change opened by trib_plan_begin(), with everything done in
- * it, at every nesting level.
- */
-void
-trib_plan_rollback (TribPlan *self)
-{
-  Change *change;
-
-  g_return_if_fail (TRIB_IS_PLAN (self));
-
-  if (self->depth == 0)
-    return;
-  self->depth = 0;
-  change = g_steal_pointer (&self->current);
-  if (self->store != NULL)
-    trib_store_rollback (self->store);
-  revert_in_memory (self, change);
-  change_free (change);
-  g_clear_error (&self->group_error);
-}
-
-gboolean
-trib_plan_can_undo (TribPlan *self)
-{
-  g_return_val_if_fail (TRIB_IS_PLAN (self), FALSE);
-  return self->undo_stack->len > 0 && self->depth == 0;
-}
-
-gboolean
-trib_plan_can_redo (TribPlan *self)
-{
-  g_return_val_if_fail (TRIB_IS_PLAN (self), FALSE);
-  return self->redo_stack->len > 0 && self->depth == 0;
-}
-
-const char *
-trib_plan_get_undo_label (TribPlan *self)
-{
-  g_return_val_if_fail (TRIB_IS_PLAN (self), NULL);
-  if (self->undo_stack->len == 0)
-    return NULL;
-  return ((Change *) g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1))->label;
-}
-
-const char *
-trib_plan_get_redo_label (TribPlan *self)
-{
-  g_return_val_if_fail (TRIB_IS_PLAN (self), NULL);
-  if (self->redo_stack->len == 0)
-    return NULL;
-  return ((Change *) g_ptr_array_index (self->redo_stack, self->redo_stack->len - 1))->label;
-}
-
-/* Moves the newest change of @from to @to, applying it backwards (undo) or
- * forwards (redo) in one transaction. */
-static gboolean
-replay (TribPlan  *self,
-        GPtrArray *from,
-        GPtrArray *to,
-        gboolean   forward,
-        GError   **error)
-{
-  Change *change;
-  guint n, done = 0;
-  GError *local = NULL;
-
-  if (!ensure_open (self, error))
-    return FALSE;
-  g_return_val_if_fail (self->depth == 0, FALSE);
-  if (from->len == 0)
-    return TRUE;
-
-  change = g_ptr_array_steal_index (from, from->len - 1);
-  n = change->ops->len;
-
-  if (trib_store_begin (self->store, &local))
-    {
-      for (done = 0; done < n; done++)
-        {
-          Op *op = g_ptr_array_index (change->ops, forward ? done : n - 1 - done);
-          if (!apply_op (self, op, forward, TRUE, &local))
-            break;
-        }
-      if (local == NULL)
-        trib_store_commit (self->store, &local);
-    }
-
-  if (local != NULL)
-    {
-      trib_store_rollback (self->store);
-      /* Put memory back to where the file is. */
-      for (guint i = done; i > 0; i--)
-        apply_op (self, g_ptr_array_index (change->ops, forward ? i - 1 : n - i), !forward, FALSE,
-                  NULL);
-      g_ptr_array_add (from, change);
-      g_propagate_error (error, local);
-      return FALSE;
-    }
-
-  g_ptr_array_add (to, change);
-  notify_undo_state (self);
-  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
-  return TRUE;
-}
-
-gboolean
-trib_plan_undo (TribPlan *self,
-                GError  **error)
-{
-  g_return_val_if_fail (TRIB_IS_PLAN (self), FALSE);
-  return replay (self, self->undo_stack, self->redo_stack, FALSE, error);
-}
-
-gboolean
-trib_plan_redo (TribPlan *self,
-                GError  **error)
-{
-  g_return_val_if_fail (TRIB_IS_PLAN (self), FALSE);
-  return replay (self, self->redo_stack, self->undo_stack, TRUE, error);
 }
 
 void
@@ -1331,7 +766,7 @@ _trib_plan_insert_raw (TribPlan   *self,
 {
   g_return_val_if_fail (TRIB_IS_PLAN (self), FALSE);
 
-  if (!ensure_open (self, error))
+  if (!_trib_plan_ensure_open (self, error))
     return FALSE;
   if (TRIB_IS_PLAN_INFO (entity))
     {
