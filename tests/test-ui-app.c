@@ -552,6 +552,27 @@ test_undo (void)
   g_assert_true (gtk_widget_get_sensitive (find_action_button (GTK_WIDGET (window),
                                                                "win.redo")));
 
+  /* A toast's Undo names its step: it undoes that step, and nothing when
+   * the plan has changed since. */
+  trib_plan_update (plan, TRIB_ENTITY (trib_plan_get_info (plan)), TRIB_PLAN_INFO_FIELD_NAME,
+                    &value, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *label = g_strdup (trib_plan_get_undo_label (plan));
+    TribEntity *info = TRIB_ENTITY (trib_plan_get_info (plan));
+
+    g_assert_true (trib_entity_set_string (info, "organisation", "Elsewhere", &error));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-change", "s", label));
+    spin (20);
+    g_assert_cmpstr (trib_plan_info_get_organisation (trib_plan_get_info (plan)), ==, "Elsewhere");
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Renamed plan");
+
+    g_assert_true (trib_plan_undo (plan, &error));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-change", "s", label));
+    spin (20);
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, name);
+  }
+
   close_everything ();
 }
 
