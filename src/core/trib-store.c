@@ -24,160 +24,7 @@
 #include "trib-plan.h"
 #include "trib-store.h"
 
-struct _TribStore
-{
-  sqlite3    *db;
-  char       *path;
-  GHashTable *statements; /* SQL → sqlite3_stmt */
-  GHashTable *inserts;    /* entity GType → its INSERT, owned by statements */
-  int         schema_version;
-  gboolean    read_only;
-  gboolean    in_transaction;
-};
-
-/* Version 1: the first plan format. */
-static const char migration_1[] =
-  "CREATE TABLE plan ("
-  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
-  "  name TEXT NOT NULL,"
-  "  description TEXT,"
-  "  organisation TEXT,"
-  "  currency TEXT NOT NULL DEFAULT 'EUR',"
-  "  first_quarter TEXT,"
-  "  quarters INTEGER NOT NULL DEFAULT 8,"
-  "  engineer_year_cost REAL NOT NULL DEFAULT 200000,"
-  "  team_handles TEXT);"
-  "CREATE TABLE upstream ("
-  "  id INTEGER PRIMARY KEY,"
-  "  name TEXT NOT NULL,"
-  "  forge TEXT NOT NULL DEFAULT 'none',"
-  "  repository TEXT,"
-  "  homepage TEXT,"
-  "  license TEXT,"
-  "  purls TEXT,"
-  "  layer TEXT NOT NULL DEFAULT 'platform',"
-  "  importance INTEGER NOT NULL DEFAULT 3 CHECK (importance BETWEEN 1 AND 5),"
-  "  decision TEXT NOT NULL DEFAULT 'adopt',"
-  "  intermediary TEXT,"
-  "  notes TEXT,"
-  "  last_error TEXT);"
-  "CREATE INDEX upstream_name ON upstream (name);"
-  "CREATE TABLE snapshot ("
-  "  id INTEGER PRIMARY KEY,"
-  "  upstream_id INTEGER NOT NULL REFERENCES upstream (id) ON DELETE CASCADE,"
-  "  taken_at TEXT NOT NULL,"
-  "  stars INTEGER NOT NULL DEFAULT 0,"
-  "  forks INTEGER NOT NULL DEFAULT 0,"
-  "  watchers INTEGER NOT NULL DEFAULT 0,"
-  "  open_issues INTEGER NOT NULL DEFAULT 0,"
-  "  created TEXT,"
-  "  last_push TEXT,"
-  "  archived INTEGER NOT NULL DEFAULT 0,"
-  "  license TEXT,"
-  "  contributors INTEGER NOT NULL DEFAULT 0,"
-  "  weekly_commits TEXT,"
-  "  releases_last_year INTEGER NOT NULL DEFAULT 0,"
-  "  last_release TEXT,"
-  "  top_share REAL NOT NULL DEFAULT 0,"
-  "  top5_share REAL NOT NULL DEFAULT 0,"
-  "  our_share REAL NOT NULL DEFAULT 0);"
-  "CREATE INDEX snapshot_upstream ON snapshot (upstream_id, taken_at);"
-  "CREATE TABLE investment ("
-  "  id INTEGER PRIMARY KEY,"
-  "  upstream_id INTEGER NOT NULL REFERENCES upstream (id) ON DELETE CASCADE,"
-  "  quarter TEXT NOT NULL,"
-  "  fte REAL NOT NULL DEFAULT 1,"
-  "  role TEXT NOT NULL DEFAULT 'contributor',"
-  "  notes TEXT);"
-  "CREATE INDEX investment_upstream ON investment (upstream_id, quarter);"
-  "CREATE TABLE patch ("
-  "  id INTEGER PRIMARY KEY,"
-  "  upstream_id INTEGER NOT NULL REFERENCES upstream (id) ON DELETE CASCADE,"
-  "  title TEXT NOT NULL,"
-  "  state TEXT NOT NULL DEFAULT 'carried',"
-  "  lines INTEGER NOT NULL DEFAULT 0,"
-  "  hours_per_release REAL NOT NULL DEFAULT 4,"
-  "  created TEXT,"
-  "  merged TEXT,"
-  "  url TEXT,"
-  "  notes TEXT);"
-  "CREATE INDEX patch_upstream ON patch (upstream_id);"
-  "CREATE TABLE product ("
-  "  id INTEGER PRIMARY KEY,"
-  "  name TEXT NOT NULL,"
-  "  trademark_registered INTEGER NOT NULL DEFAULT 0,"
-  "  description TEXT,"
-  "  homepage TEXT);"
-  "CREATE TABLE release ("
-  "  id INTEGER PRIMARY KEY,"
-  "  product_id INTEGER NOT NULL REFERENCES product (id) ON DELETE CASCADE,"
-  "  version TEXT NOT NULL,"
-  "  ga TEXT,"
-  "  end_of_maintenance TEXT,"
-  "  end_of_life TEXT,"
-  "  notes TEXT);"
-  "CREATE INDEX release_product ON release (product_id);"
-  "CREATE TABLE release_base ("
-  "  id INTEGER PRIMARY KEY,"
-  "  release_id INTEGER NOT NULL REFERENCES release (id) ON DELETE CASCADE,"
-  "  upstream_id INTEGER NOT NULL REFERENCES upstream (id) ON DELETE CASCADE,"
-  "  upstream_version TEXT NOT NULL,"
-  "  upstream_eol TEXT);"
-  "CREATE INDEX release_base_release ON release_base (release_id);"
-  "CREATE INDEX release_base_upstream ON release_base (upstream_id);"
-  "CREATE TABLE certification ("
-  "  id INTEGER PRIMARY KEY,"
-  "  release_id INTEGER NOT NULL REFERENCES release (id) ON DELETE CASCADE,"
-  "  target TEXT NOT NULL,"
-  "  kind TEXT NOT NULL DEFAULT 'software',"
-  "  status TEXT NOT NULL DEFAULT 'planned',"
-  "  promised INTEGER NOT NULL DEFAULT 1,"
-  "  notes TEXT);"
-  "CREATE INDEX certification_release ON certification (release_id);"
-  "CREATE TABLE scenario ("
-  "  id INTEGER PRIMARY KEY,"
-  "  name TEXT NOT NULL,"
-  "  model TEXT NOT NULL DEFAULT 'certified-platform',"
-  "  years INTEGER NOT NULL DEFAULT 5,"
-  "  withholds_platform_features INTEGER NOT NULL DEFAULT 0,"
-  "  requires_copyright_assignment INTEGER NOT NULL DEFAULT 0,"
-  "  own_trademark INTEGER NOT NULL DEFAULT 1,"
-  "  assumptions TEXT,"
-  "  notes TEXT);"
-  "CREATE TABLE milestone ("
-  "  id INTEGER PRIMARY KEY,"
-  "  title TEXT NOT NULL,"
-  "  date TEXT NOT NULL,"
-  "  lane TEXT NOT NULL DEFAULT 'product',"
-  "  upstream_id INTEGER REFERENCES upstream (id) ON DELETE SET NULL,"
-  "  release_id INTEGER REFERENCES release (id) ON DELETE SET NULL,"
-  "  scenario_id INTEGER REFERENCES scenario (id) ON DELETE SET NULL,"
-  "  done INTEGER NOT NULL DEFAULT 0,"
-  "  notes TEXT);"
-  "CREATE INDEX milestone_date ON milestone (date);";
-
-/* Version 2: milestones name the upstream-first step they belong to, and
- * strategy findings can be acknowledged with a reason. */
-static const char migration_2[] =
-  "ALTER TABLE milestone ADD COLUMN step TEXT NOT NULL DEFAULT 'none';"
-  "CREATE TABLE acknowledgement ("
-  "  id INTEGER PRIMARY KEY,"
-  "  check_id TEXT NOT NULL,"
-  "  subject TEXT,"
-  "  reason TEXT NOT NULL,"
-  "  date TEXT);"
-  "CREATE INDEX acknowledgement_check ON acknowledgement (check_id, subject);";
-
-static const char * const migrations[] = { NULL, migration_1, migration_2 };
-
-G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TRIB_PLAN_SCHEMA_VERSION + 1);
-
-const char *
-trib_store_migration_sql (int version)
-{
-  g_return_val_if_fail (version >= 1 && version <= TRIB_PLAN_SCHEMA_VERSION, NULL);
-  return migrations[version];
-}
+#include "trib-store-private.h"
 
 static char *
 display_name (const char *path)
@@ -185,8 +32,8 @@ display_name (const char *path)
   return g_filename_display_basename (path);
 }
 
-static gboolean
-set_sqlite_error (TribStore  *self,
+gboolean
+_trib_store_set_sqlite_error (TribStore  *self,
                   int         rc,
                   GError    **error)
 {
@@ -241,12 +88,12 @@ exec (TribStore  *self,
   int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
 
   if (rc != SQLITE_OK)
-    return set_sqlite_error (self, rc, error);
+    return _trib_store_set_sqlite_error (self, rc, error);
   return TRUE;
 }
 
-static sqlite3_stmt *
-prepare (TribStore  *self,
+sqlite3_stmt *
+_trib_store_prepare (TribStore  *self,
          const char *sql,
          GError    **error)
 {
@@ -263,7 +110,7 @@ prepare (TribStore  *self,
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (self, rc, error);
+      _trib_store_set_sqlite_error (self, rc, error);
       return NULL;
     }
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
@@ -425,7 +272,7 @@ migrate (TribStore *self,
          GError   **error)
 {
   for (int v = from + 1; v <= TRIB_PLAN_SCHEMA_VERSION; v++)
-    if (!exec (self, migrations[v], error))
+    if (!exec (self, trib_store_migration_sql (v), error))
       return FALSE;
 
   {
@@ -458,7 +305,7 @@ connect_db (TribStore *self,
 
   rc = sqlite3_open_v2 (self->path, &self->db, flags, NULL);
   if (rc != SQLITE_OK)
-    return set_sqlite_error (self, rc, error);
+    return _trib_store_set_sqlite_error (self, rc, error);
 
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 250);
@@ -481,14 +328,14 @@ check_one (TribStore  *self,
   gboolean ok;
 
   if (rc != SQLITE_OK)
-    return set_sqlite_error (self, rc, error);
+    return _trib_store_set_sqlite_error (self, rc, error);
   rc = sqlite3_step (stmt);
   ok = rc == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
   sqlite3_finalize (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return set_sqlite_error (self, rc, error);
+    return _trib_store_set_sqlite_error (self, rc, error);
   if (!ok)
-    return set_sqlite_error (self, SQLITE_CORRUPT, error);
+    return _trib_store_set_sqlite_error (self, SQLITE_CORRUPT, error);
   return TRUE;
 }
 
@@ -509,12 +356,12 @@ quick_check (TribStore *self,
                            "AND name NOT LIKE 'sqlite_%' AND name != 'snapshot';",
                            -1, &stmt, NULL);
   if (rc != SQLITE_OK)
-    return set_sqlite_error (self, rc, error);
+    return _trib_store_set_sqlite_error (self, rc, error);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, rc, error);
+    return _trib_store_set_sqlite_error (self, rc, error);
 
   for (guint i = 0; i < tables->len; i++)
     {
@@ -552,7 +399,7 @@ migrate_in_memory (TribStore *self,
   if (rc != SQLITE_OK)
     {
       sqlite3_close (memory);
-      return set_sqlite_error (self, rc, error);
+      return _trib_store_set_sqlite_error (self, rc, error);
     }
 
   g_hash_table_remove_all (self->statements);
@@ -677,7 +524,7 @@ store_create (const char *path,
   if (!migrate (self, 0, error))
     goto fail_rollback;
   {
-    sqlite3_stmt *stmt = prepare (self, "INSERT INTO plan (id, name) VALUES (1, ?);", error);
+    sqlite3_stmt *stmt = _trib_store_prepare (self, "INSERT INTO plan (id, name) VALUES (1, ?);", error);
     int rc;
     if (stmt == NULL)
       goto fail_rollback;
@@ -686,7 +533,7 @@ store_create (const char *path,
     sqlite3_reset (stmt);
     if (rc != SQLITE_DONE)
       {
-        set_sqlite_error (self, rc, error);
+        _trib_store_set_sqlite_error (self, rc, error);
         goto fail_rollback;
       }
   }
@@ -785,7 +632,7 @@ trib_store_check_references (TribStore *self,
   int rc = sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check;", -1, &stmt, NULL);
 
   if (rc != SQLITE_OK)
-    return set_sqlite_error (self, rc, error);
+    return _trib_store_set_sqlite_error (self, rc, error);
   rc = sqlite3_step (stmt);
   sqlite3_finalize (stmt);
   if (rc == SQLITE_ROW)
@@ -796,7 +643,7 @@ trib_store_check_references (TribStore *self,
       return FALSE;
     }
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, rc, error);
+    return _trib_store_set_sqlite_error (self, rc, error);
   return TRUE;
 }
 
@@ -855,223 +702,6 @@ gboolean
 trib_store_in_transaction (TribStore *self)
 {
   return self->in_transaction;
-}
-
-static gboolean
-step_done (TribStore    *self,
-           sqlite3_stmt *stmt,
-           GError      **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    return set_sqlite_error (self, rc, error);
-  return TRUE;
-}
-
-static char *
-insert_sql (TribEntityClass *klass)
-{
-  g_autoptr(GString) sql = g_string_new ("INSERT INTO ");
-  g_string_append_printf (sql, "%s (id", klass->table);
-  for (guint i = 0; i < klass->n_fields; i++)
-    g_string_append_printf (sql, ", %s", klass->fields[i].name);
-  g_string_append (sql, ") VALUES (?");
-  for (guint i = 0; i < klass->n_fields; i++)
-    g_string_append (sql, ", ?");
-  g_string_append (sql, ");");
-  return g_string_free (g_steal_pointer (&sql), FALSE);
-}
-
-/* The INSERT of @type, looked up by type rather than by its SQL: an import
- * inserts a hundred thousand rows, and building and hashing the text for
- * each of them cost nearly as much as SQLite's own work. */
-static sqlite3_stmt *
-prepare_insert (TribStore       *self,
-                GType            type,
-                TribEntityClass *klass,
-                GError         **error)
-{
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->inserts, GSIZE_TO_POINTER (type));
-
-  if (stmt != NULL)
-    {
-      /* Every parameter is bound again: no need to clear them. */
-      sqlite3_reset (stmt);
-      return stmt;
-    }
-  {
-    g_autofree char *sql = insert_sql (klass);
-
-    stmt = prepare (self, sql, error);
-  }
-  if (stmt != NULL)
-    g_hash_table_insert (self->inserts, GSIZE_TO_POINTER (type), stmt);
-  return stmt;
-}
-
-/* Inserts a row of @klass from the values of @entity, or from @values
- * (one for each field) when @entity is %NULL. */
-static gboolean
-insert_row (TribStore       *self,
-            TribEntityClass *klass,
-            TribEntity      *entity,
-            gint64           id,
-            const GValue    *values,
-            GError         **error)
-{
-  sqlite3_stmt *stmt = prepare_insert (self, G_TYPE_FROM_CLASS (klass), klass, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  if (id > 0)
-    sqlite3_bind_int64 (stmt, 1, id);
-  else
-    sqlite3_bind_null (stmt, 1);
-  for (guint i = 0; i < klass->n_fields; i++)
-    trib_field_bind (&klass->fields[i], entity ? trib_entity_peek_value (entity, i) : &values[i],
-                     stmt, i + 2);
-  return step_done (self, stmt, error);
-}
-
-gboolean
-trib_store_insert (TribStore  *self,
-                   TribEntity *entity,
-                   GError    **error)
-{
-  gint64 id = trib_entity_get_id (entity);
-
-  if (!insert_row (self, TRIB_ENTITY_GET_CLASS (entity), entity, id, NULL, error))
-    return FALSE;
-  if (id <= 0)
-    _trib_entity_set_id (entity, sqlite3_last_insert_rowid (self->db));
-  return TRUE;
-}
-
-/**
- * trib_store_insert_values:
- * @values: one for each field of @klass
- *
- * Inserts a row with the id @id without an entity: for an import, which
- * writes far more rows than it needs objects.
- */
-gboolean
-trib_store_insert_values (TribStore       *self,
-                          TribEntityClass *klass,
-                          gint64           id,
-                          const GValue    *values,
-                          GError         **error)
-{
-  g_return_val_if_fail (id > 0, FALSE);
-
-  return insert_row (self, klass, NULL, id, values, error);
-}
-
-gboolean
-trib_store_update (TribStore    *self,
-                   TribEntity   *entity,
-                   guint         field,
-                   const GValue *value,
-                   GError      **error)
-{
-  TribEntityClass *klass = TRIB_ENTITY_GET_CLASS (entity);
-  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET %s = ? WHERE id = ?;", klass->table,
-                                          klass->fields[field].name);
-  sqlite3_stmt *stmt = prepare (self, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  trib_field_bind (&klass->fields[field], value, stmt, 1);
-  sqlite3_bind_int64 (stmt, 2, trib_entity_get_id (entity));
-  return step_done (self, stmt, error);
-}
-
-gboolean
-trib_store_delete (TribStore  *self,
-                   TribEntity *entity,
-                   GError    **error)
-{
-  TribEntityClass *klass = TRIB_ENTITY_GET_CLASS (entity);
-  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?;", klass->table);
-  sqlite3_stmt *stmt = prepare (self, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, trib_entity_get_id (entity));
-  return step_done (self, stmt, error);
-}
-
-/**
- * trib_store_load:
- * @parent_column: (nullable): load only rows whose @parent_column is @parent_id
- *
- * Reads entities of @type, in id order, into @out (new references).
- */
-gboolean
-trib_store_load (TribStore  *self,
-                 GType       type,
-                 const char *parent_column,
-                 gint64      parent_id,
-                 GPtrArray  *out,
-                 GError    **error)
-{
-  g_autoptr(TribEntityClass) klass = g_type_class_ref (type);
-  g_autoptr(GString) sql = g_string_new ("SELECT id");
-  sqlite3_stmt *stmt;
-  int rc;
-
-  for (guint i = 0; i < klass->n_fields; i++)
-    g_string_append_printf (sql, ", %s", klass->fields[i].name);
-  g_string_append_printf (sql, " FROM %s", klass->table);
-  if (parent_column != NULL)
-    g_string_append_printf (sql, " WHERE %s = ?", parent_column);
-  g_string_append (sql, " ORDER BY id;");
-
-  stmt = prepare (self, sql->str, error);
-  if (stmt == NULL)
-    return FALSE;
-  if (parent_column != NULL)
-    sqlite3_bind_int64 (stmt, 1, parent_id);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TribEntity *entity = g_object_new (type, NULL);
-
-      _trib_entity_set_id (entity, sqlite3_column_int64 (stmt, 0));
-      for (guint i = 0; i < klass->n_fields; i++)
-        {
-          GValue value = G_VALUE_INIT;
-          g_autofree char *message = NULL;
-
-          if (!trib_field_from_column (&klass->fields[i], stmt, i + 1, &value, &message))
-            g_message ("%s %" G_GINT64_FORMAT ", %s: %s; the default is used",
-                       klass->table, trib_entity_get_id (entity), klass->fields[i].name, message);
-          _trib_entity_take_value (entity, i, &value);
-        }
-      g_ptr_array_add (out, entity);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, rc, error);
-  return TRUE;
-}
-
-gint64
-trib_store_count (TribStore *self,
-                  GType      type)
-{
-  g_autoptr(TribEntityClass) klass = g_type_class_ref (type);
-  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s;", klass->table);
-  sqlite3_stmt *stmt = prepare (self, sql, NULL);
-  gint64 n = 0;
-
-  if (stmt == NULL)
-    return 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return n;
 }
 
 /**
