@@ -45,6 +45,9 @@ GQuark        trib_plan_error_quark   (void);
 TribPlan     *trib_plan_create        (const char        *path,
                                        const char        *name,
                                        GError           **error);
+TribPlan     *trib_plan_create_replacing (const char     *path,
+                                       const char        *name,
+                                       GError           **error);
 TribPlan     *trib_plan_open          (const char        *path,
                                        TribPlanOpenFlags  flags,
                                        GError           **error);

@@ -16,7 +16,6 @@
 #include <stdlib.h>
 #include <glib/gi18n.h>
 
-#include "trib-store.h"
 #include <glib/gstdio.h>
 
 #include "trib-application-private.h"
@@ -253,69 +252,15 @@ on_sample_written_cb (GObject      *object,
   trib_application_open_file (self, file, NULL);
 }
 
-/* Creates a new, empty plan at @path. When the user agreed to replace an
- * existing file, the plan is built under a temporary name beside it and
- * renamed over it, so a failure never leaves a half-made file in its
- * place. */
+/* Creates a new, empty plan at @path, replacing a file the user agreed to
+ * replace in the chooser. */
 static TribPlan *
 create_plan (const char  *path,
              GError     **error)
 {
   g_autofree char *name = plan_name_for_path (path);
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp = NULL;
-  g_autoptr(TribPlan) plan = NULL;
-  g_autoptr(GError) local_error = NULL;
-  TribStore *held;
-  int saved;
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return trib_plan_create (path, name, error);
-
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  for (guint attempt = 0; attempt < 10 && plan == NULL; attempt++)
-    {
-      g_autofree char *tmp_base = g_strdup_printf (".%s.%08x.new", base, g_random_int ());
-
-      g_clear_error (&local_error);
-      g_free (tmp);
-      tmp = g_build_filename (dir, tmp_base, NULL);
-      plan = trib_plan_create (tmp, name, &local_error);
-      if (plan == NULL && !g_error_matches (local_error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_EXISTS))
-        break;
-    }
-  if (plan == NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  /* SQLite names its journal after the file: close before renaming. */
-  trib_plan_close (plan);
-  g_clear_object (&plan);
-
-  /* A plan being replaced must not be in use elsewhere. */
-  held = trib_store_hold_for_replace (path, &local_error);
-  if (local_error != NULL)
-    {
-      g_unlink (tmp);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  saved = g_rename (tmp, path) == 0 ? 0 : errno;
-  trib_store_release_replaced (held);
-  if (saved != 0)
-    {
-      g_autofree char *display = g_filename_display_basename (path);
-
-      g_unlink (tmp);
-      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_IO,
-                   _("Could not replace “%s”: %s."), display, g_strerror (saved));
-      return NULL;
-    }
-  return trib_plan_open (path, TRIB_PLAN_OPEN_DEFAULT, error);
+  return trib_plan_create_replacing (path, name, error);
 }
 
 static gboolean
