@@ -304,6 +304,18 @@ test_pages (void)
   g_assert_cmpstr (trib_window_get_visible_page (window), ==, "upstreams");
   g_assert_true (gtk_list_box_row_is_selected (gtk_list_box_get_row_at_index (sidebar, 1)));
 
+  /* Ctrl+F from anywhere in the window: the Upstreams page and its search. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview"));
+  spin (10);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find-upstream", NULL));
+  spin (20);
+  g_assert_cmpstr (trib_window_get_visible_page (window), ==, "upstreams");
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+    g_assert_nonnull (focus);
+    g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY));
+  }
+
   close_everything ();
 }
 

@@ -330,6 +330,24 @@ undo_change_action (GtkWidget  *widget,
     _trib_window_show_toast (self, error->message);
 }
 
+/* Ctrl+F and Ctrl+Shift+A work wherever the focus is (the sidebar, the
+ * header bar): they bring the Upstreams page forward and pass the action on
+ * to it. Inside the page, its own shortcuts answer first. */
+static void
+upstreams_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TribWindow *self = TRIB_WINDOW (widget);
+  GtkWidget *page;
+
+  trib_window_show_page (self, "upstreams");
+  page = gtk_stack_get_child_by_name (self->stack, "upstreams");
+  if (page != NULL)
+    gtk_widget_activate_action (page, g_str_equal (action_name, "win.find-upstream")
+                                      ? "upstreams.search" : "upstreams.add", NULL);
+}
+
 static void
 redo_action (GtkWidget  *widget,
              const char *action_name,
@@ -497,6 +515,12 @@ trib_window_class_init (TribWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-json", NULL,
                                    _trib_window_import_json_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.find-upstream", NULL, upstreams_action);
+  gtk_widget_class_install_action (widget_class, "win.add-upstream", NULL, upstreams_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.find-upstream", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.add-upstream", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
                                        "win.undo", NULL);
