@@ -17,7 +17,6 @@
 #include "trib-enums.h"
 #include "trib-plan.h"
 #include "trib-plan-json.h"
-#include "trib-plan-json-private.h" /* the size limit of a document */
 #include "trib-sample.h"
 
 #define EXIT_FAILED 1

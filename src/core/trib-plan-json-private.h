@@ -9,7 +9,6 @@
 
 G_BEGIN_DECLS
 
-#define TRIB_PLAN_JSON_MAX_SIZE ((gsize) 256 * 1024 * 1024)
 /* Longer lists than any field accepts are refused without being copied. */
 #define TRIB_PLAN_JSON_MAX_LIST 10000
 

@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
+/* The largest JSON plan document read, in bytes. */
+#define TRIB_PLAN_JSON_MAX_SIZE ((gsize) 256 * 1024 * 1024)
+
 #define TRIB_PLAN_JSON_FORMAT "tributary-plan"
 #define TRIB_PLAN_JSON_VERSION 1
 
