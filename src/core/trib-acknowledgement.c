@@ -26,6 +26,9 @@ static const TribField fields[] = {
   { .name = "date", .kind = TRIB_FIELD_DATE, .label = N_("Date") },
 };
 
+/* The table and the header's enum of fields must not drift apart. */
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) == TRIB_ACKNOWLEDGEMENT_N_FIELDS);
+
 static void
 trib_acknowledgement_class_init (TribAcknowledgementClass *klass)
 {

@@ -14,6 +14,7 @@
 
 #include "trib-field.h"
 #include "trib-field-private.h"
+#include "trib-rules.h"
 
 #define DEFAULT_STRING_MAX 500
 #define DEFAULT_TEXT_MAX 20000
@@ -200,40 +201,6 @@ trib_field_param_spec (const TribField *field)
     }
 }
 
-gboolean
-trib_date_is_valid (const char *text)
-{
-  int y, m, d;
-  char tail;
-
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  if (sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
-    return FALSE;
-  if (!g_ascii_isdigit (text[5]) || !g_ascii_isdigit (text[8]))
-    return FALSE;
-  return y >= 1900 && y <= 9999 && g_date_valid_dmy (d, m, y);
-}
-
-gboolean
-trib_quarter_parse (const char *text,
-                    int        *year,
-                    int        *quarter)
-{
-  if (text == NULL || strlen (text) != 7 || text[4] != '-' || text[5] != 'Q')
-    return FALSE;
-  for (int i = 0; i < 4; i++)
-    if (!g_ascii_isdigit (text[i]))
-      return FALSE;
-  if (text[6] < '1' || text[6] > '4')
-    return FALSE;
-  if (year)
-    *year = atoi (text);
-  if (quarter)
-    *quarter = text[6] - '0';
-  return TRUE;
-}
-
 /* Two digits at @p as a number, or -1. */
 static inline int
 two_digits (const char *p)
@@ -296,6 +263,9 @@ enum_choices (GType type)
 char *
 trib_field_describe_range (const TribField *field)
 {
+  if (field->rule != NULL)
+    return g_strdup (_(field->rule));
+
   switch (field->kind)
     {
     case TRIB_FIELD_STRING:
@@ -383,6 +353,8 @@ trib_field_validate (const TribField *field,
             (bytes > text_max (field) && g_utf8_strlen (s, bytes) > text_max (field)))
           return fail_expected (field, message);
       }
+      if (field->check != NULL && !field->check (s))
+        return fail_expected (field, message);
       switch (field->kind)
         {
         case TRIB_FIELD_STRING:
@@ -882,7 +854,20 @@ trib_field_parse_text (const TribField *field,
     case TRIB_FIELD_DATETIME:
     case TRIB_FIELD_QUARTER:
       g_value_init (value, G_TYPE_STRING);
-      g_value_set_string (value, stripped[0] ? (field->kind == TRIB_FIELD_TEXT ? text : stripped) : NULL);
+      if (stripped[0] != '\0' && field->normalize != NULL)
+        {
+          char *normal = field->normalize (stripped);
+
+          /* What cannot be normalised is kept, and refused below. */
+          if (normal != NULL)
+            g_value_take_string (value, normal);
+          else
+            g_value_set_string (value, stripped);
+        }
+      else if (stripped[0] != '\0' && field->kind == TRIB_FIELD_URL)
+        g_value_take_string (value, trib_url_complete (stripped));
+      else
+        g_value_set_string (value, stripped[0] ? (field->kind == TRIB_FIELD_TEXT ? text : stripped) : NULL);
       break;
     case TRIB_FIELD_INT:
       {

@@ -13,6 +13,8 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "trib-dates.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -59,6 +61,13 @@ typedef struct
   GType        (*enum_type) (void);
   GType        (*ref_type) (void);
   TribRefAction  on_delete;
+  /* An extra rule for a text kind: a value must pass check(), rule says
+   * what it wants in the words of an error message ("a three-letter
+   * currency code such as EUR", marked N_()), and normalize() turns what a
+   * person typed into the stored form (or returns NULL). */
+  gboolean     (*check)     (const char *text);
+  const char    *rule;
+  char        *(*normalize) (const char *text);
 } TribField;
 
 GType     trib_field_value_type     (const TribField *field);
@@ -97,9 +106,5 @@ gboolean  trib_field_parse_text     (const TribField *field,
                                      GValue          *value,
                                      char           **message);
 
-gboolean  trib_date_is_valid        (const char *text);
-gboolean  trib_quarter_parse        (const char *text,
-                                     int        *year,
-                                     int        *quarter);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "trib-plan-info.h"
 #include "trib-enums.h"
 #include "trib-entities.h"
+#include "trib-rules.h"
 
 struct _TribPlanInfo
 {
@@ -23,12 +24,17 @@ static const TribField fields[] = {
   { .name = "name", .kind = TRIB_FIELD_STRING, .label = N_("Name"), .flags = TRIB_FIELD_REQUIRED, .max = 200, .def_string = "Untitled Plan" },
   { .name = "description", .kind = TRIB_FIELD_TEXT, .label = N_("Description") },
   { .name = "organisation", .kind = TRIB_FIELD_STRING, .label = N_("Organisation"), .max = 200 },
-  { .name = "currency", .kind = TRIB_FIELD_STRING, .label = N_("Currency"), .flags = TRIB_FIELD_REQUIRED, .max = 3, .def_string = "EUR" },
+  { .name = "currency", .kind = TRIB_FIELD_STRING, .label = N_("Currency"), .flags = TRIB_FIELD_REQUIRED, .max = 3, .def_string = "EUR",
+    .check = trib_currency_is_valid, .rule = N_("a three-letter currency code such as EUR"),
+    .normalize = trib_currency_normalize },
   { .name = "first_quarter", .kind = TRIB_FIELD_QUARTER, .label = N_("First quarter") },
   { .name = "quarters", .kind = TRIB_FIELD_INT, .label = N_("Number of quarters"), .min = 1, .max = 40, .def = 8 },
   { .name = "engineer_year_cost", .kind = TRIB_FIELD_DOUBLE, .label = N_("Cost of an engineer-year"), .min = 0, .max = 10000000, .def = 200000 },
   { .name = "team_handles", .kind = TRIB_FIELD_STRV, .label = N_("Team forge handles") },
 };
+
+/* The table and the header's enum of fields must not drift apart. */
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) == TRIB_PLAN_INFO_N_FIELDS);
 
 static void
 trib_plan_info_class_init (TribPlanInfoClass *klass)

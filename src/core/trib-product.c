@@ -26,6 +26,9 @@ static const TribField fields[] = {
   { .name = "homepage", .kind = TRIB_FIELD_URL, .label = N_("Homepage") },
 };
 
+/* The table and the header's enum of fields must not drift apart. */
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) == TRIB_PRODUCT_N_FIELDS);
+
 static void
 trib_product_class_init (TribProductClass *klass)
 {

@@ -26,6 +26,9 @@ static const TribField fields[] = {
   { .name = "upstream_eol", .kind = TRIB_FIELD_DATE, .label = N_("Upstream end of life") },
 };
 
+/* The table and the header's enum of fields must not drift apart. */
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) == TRIB_RELEASE_BASE_N_FIELDS);
+
 static void
 trib_release_base_class_init (TribReleaseBaseClass *klass)
 {

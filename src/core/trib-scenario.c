@@ -30,6 +30,9 @@ static const TribField fields[] = {
   { .name = "notes", .kind = TRIB_FIELD_TEXT, .label = N_("Notes") },
 };
 
+/* The table and the header's enum of fields must not drift apart. */
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) == TRIB_SCENARIO_N_FIELDS);
+
 static void
 trib_scenario_class_init (TribScenarioClass *klass)
 {

@@ -39,6 +39,9 @@ static const TribField fields[] = {
   { .name = "our_share", .kind = TRIB_FIELD_DOUBLE, .label = N_("Our share of commits"), .min = 0, .max = 1 },
 };
 
+/* The table and the header's enum of fields must not drift apart. */
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) == TRIB_STATS_SNAPSHOT_N_FIELDS);
+
 static void
 trib_stats_snapshot_class_init (TribStatsSnapshotClass *klass)
 {

@@ -34,6 +34,9 @@ static const TribField fields[] = {
   { .name = "last_error", .kind = TRIB_FIELD_STRING, .label = N_("Last refresh error"), .flags = TRIB_FIELD_INTERNAL, .max = 1000 },
 };
 
+/* The table and the header's enum of fields must not drift apart. */
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) == TRIB_UPSTREAM_N_FIELDS);
+
 static void
 trib_upstream_class_init (TribUpstreamClass *klass)
 {
