@@ -33,7 +33,7 @@ typedef enum
 } TribPlanOpenFlags;
 
 #define TRIB_PLAN_FILE_EXTENSION ".tributary"
-#define TRIB_PLAN_SCHEMA_VERSION 2
+#define TRIB_PLAN_SCHEMA_VERSION 3
 #define TRIB_PLAN_APPLICATION_ID 0x54524942 /* "TRIB" */
 
 #define TRIB_TYPE_PLAN (trib_plan_get_type ())

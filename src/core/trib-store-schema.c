@@ -146,7 +146,22 @@ static const char migration_2[] =
   "  date TEXT);"
   "CREATE INDEX acknowledgement_check ON acknowledgement (check_id, subject);";
 
-static const char * const migrations[] = { NULL, migration_1, migration_2 };
+/* Version 3: the engineering plan — an upstream's release cadence set by
+ * hand, when a patch was dropped and the quarter it should go upstream, and
+ * the thresholds of the patch-debt projection and the strategy checks. */
+static const char migration_3[] =
+  "ALTER TABLE upstream ADD COLUMN release_cadence REAL NOT NULL DEFAULT 0;"
+  "ALTER TABLE patch ADD COLUMN dropped TEXT;"
+  "ALTER TABLE patch ADD COLUMN target_quarter TEXT;"
+  "ALTER TABLE plan ADD COLUMN patch_drift REAL NOT NULL DEFAULT 0.15;"
+  "ALTER TABLE plan ADD COLUMN check_patch_hours REAL NOT NULL DEFAULT 450;"
+  "ALTER TABLE plan ADD COLUMN check_dial_step REAL NOT NULL DEFAULT 2;"
+  "ALTER TABLE plan ADD COLUMN check_importance INTEGER NOT NULL DEFAULT 4;"
+  "ALTER TABLE plan ADD COLUMN check_inactive_days INTEGER NOT NULL DEFAULT 365;"
+  "ALTER TABLE plan ADD COLUMN check_health_drop INTEGER NOT NULL DEFAULT 10;"
+  "ALTER TABLE plan ADD COLUMN check_healthy_score INTEGER NOT NULL DEFAULT 70;";
+
+static const char * const migrations[] = { NULL, migration_1, migration_2, migration_3 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TRIB_PLAN_SCHEMA_VERSION + 1);
 

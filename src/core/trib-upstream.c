@@ -32,6 +32,8 @@ static const TribField fields[] = {
   { .name = "intermediary", .kind = TRIB_FIELD_STRING, .label = N_("Intermediary"), .max = 200 },
   { .name = "notes", .kind = TRIB_FIELD_TEXT, .label = N_("Notes") },
   { .name = "last_error", .kind = TRIB_FIELD_STRING, .label = N_("Last refresh error"), .flags = TRIB_FIELD_INTERNAL, .max = 1000 },
+  /* Releases per year as the user knows them; 0 takes the latest statistics. */
+  { .name = "release_cadence", .kind = TRIB_FIELD_DOUBLE, .label = N_("Releases per year"), .min = 0, .max = 365 },
 };
 
 /* The table and the header's enum of fields must not drift apart. */
