@@ -8,7 +8,7 @@ packages="meson ninja-build pkg-config gcc gettext
   libjson-glib-dev libsoup-3.0-dev libsecret-1-dev
   desktop-file-utils appstream libxml2-utils sqlite3
   xvfb xauth dbus imagemagick x11-utils poppler-utils
-  adwaita-icon-theme fonts-cantarell
+  adwaita-icon-theme fonts-cantarell fonts-dejavu-core fonts-wqy-microhei
   libcairo2-dev libpango1.0-dev libpoppler-glib-dev
   gnome-keyring libsecret-tools python3-jsonschema"
 
