@@ -51,7 +51,7 @@ add (TribPlan   *plan,
   for (const char *name = first_name; name != NULL; name = va_arg (args, const char *))
     set (entity, name, va_arg (args, const char *));
   va_end (args);
-  g_assert_true (trib_plan_add (plan, entity, &error));
+  trib_plan_add (plan, entity, &error);
   g_assert_no_error (error);
   return entity;
 }
@@ -134,8 +134,11 @@ create_full_plan (const char *path)
                    "lane", "business", "step", "turn-up-dial", "upstream_id", etcd_id,
                    "release_id", release_id, "scenario_id", scenario_id, "done", "true",
                    "notes", "Ship it", NULL);
-  ack = add (plan, TRIB_TYPE_ACKNOWLEDGEMENT, "check_id", "open-core-withholds",
-             "subject", "Hybrid", "reason", "We decided so", "date", "2026-05-05", NULL);
+  {
+    g_autofree char *subject = g_strdup_printf ("scenario:%s", scenario_id);
+    ack = add (plan, TRIB_TYPE_ACKNOWLEDGEMENT, "check_id", "open-core-withholds",
+               "subject", subject, "reason", "We decided so", "date", "2026-05-05", NULL);
+  }
   return plan;
 }
 

@@ -226,7 +226,9 @@ test_undo_cascade_in_file (Fixture       *f,
   for (int q = 1; q <= 3; q++)
     {
       TribEntity *inv = TRIB_ENTITY (trib_investment_new ());
-      trib_entity_set_string (inv, "quarter", "2027-Q1", NULL);
+      g_autofree char *quarter = g_strdup_printf ("2027-Q%d", q);
+      /* One investment per upstream and quarter. */
+      trib_entity_set_string (inv, "quarter", quarter, NULL);
       add_child (f->plan, inv, "upstream_id", etcd);
     }
   g_assert_true (trib_plan_remove (f->plan, etcd, &error));

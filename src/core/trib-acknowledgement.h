@@ -28,4 +28,10 @@ const char *trib_acknowledgement_get_subject (TribAcknowledgement *self);
 const char *trib_acknowledgement_get_reason (TribAcknowledgement *self);
 const char *trib_acknowledgement_get_date (TribAcknowledgement *self);
 
+gboolean trib_acknowledgement_parse_subject (const char *subject,
+                                             GType      *type,
+                                             gint64     *id);
+gboolean trib_acknowledgement_subject_is_valid (const char *subject);
+char    *trib_acknowledgement_subject_for (TribEntity *entity);
+
 G_END_DECLS

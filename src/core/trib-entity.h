@@ -29,8 +29,18 @@ struct _TribEntityClass
   int              parent_field; /* index of the PARENT reference, or -1 */
   int              title_field;  /* the field that names an entity for people */
   gboolean         lazy;         /* loaded per parent on demand (large histories) */
+  /* A rule across fields (a scenario's assumptions depend on its model),
+   * checked when an entity is added or changed and when a document is
+   * imported. @values holds one value per field; on failure @field names
+   * the field or path ("assumptions.conversion") and @message says why. */
+  gboolean       (*check)        (const GValue * const *values,
+                                  char               **field,
+                                  char               **message);
+  const int       *unique;       /* fields, ending with -1, that no two entities share
+                                  * all at once (an investment's upstream and quarter);
+                                  * the first is a reference */
 
-  gpointer padding[8];
+  gpointer padding[6];
 };
 
 void             trib_entity_class_install_fields (TribEntityClass *klass,

@@ -37,7 +37,10 @@ trib_investment_class_init (TribInvestmentClass *klass)
 
   trib_entity_class_install_fields (entity_class, "investment", "investments", N_("investment"),
                                     fields, G_N_ELEMENTS (fields));
+  static const int unique[] = { TRIB_INVESTMENT_FIELD_UPSTREAM_ID, TRIB_INVESTMENT_FIELD_QUARTER, -1 };
   entity_class->title_field = TRIB_INVESTMENT_FIELD_QUARTER;
+  /* One dial per upstream and quarter: two would be added up by nobody. */
+  entity_class->unique = unique;
 }
 
 static void

@@ -16,6 +16,17 @@
 
 #include "trib-plan-private.h"
 
+/* Which entity types the operations of @change touch. */
+TribPlanChanges
+_trib_plan_change_mask (Change *change)
+{
+  TribPlanChanges mask = 0;
+
+  for (guint i = 0; i < change->ops->len; i++)
+    mask |= trib_plan_changes_for_type (G_OBJECT_TYPE (((Op *) g_ptr_array_index (change->ops, i))->entity));
+  return mask;
+}
+
 /* Runs @op inside the current change, opening one for it alone if needed. */
 gboolean
 _trib_plan_record (TribPlan   *self,
@@ -142,7 +153,7 @@ trib_plan_commit (TribPlan *self,
   }
   g_ptr_array_set_size (self->redo_stack, 0);
   _trib_plan_notify_undo_state (self);
-  _trib_plan_emit_changed (self);
+  _trib_plan_emit_changed (self, _trib_plan_change_mask (change));
   return TRUE;
 }
 
@@ -250,7 +261,7 @@ replay (TribPlan  *self,
 
   g_ptr_array_add (to, change);
   _trib_plan_notify_undo_state (self);
-  _trib_plan_emit_changed (self);
+  _trib_plan_emit_changed (self, _trib_plan_change_mask (change));
   return TRUE;
 }
 

@@ -2,9 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * TribPlan is split by concern: trib-plan.c holds the document (files,
- * lists, edits) and trib-plan-changes.c the changes (grouping, commit,
- * rollback, undo and redo).
+ * TribPlan is split by concern: trib-plan.c holds the document (files),
+ * trib-plan-refs.c its lists and indexes, trib-plan-edits.c the edits and
+ * trib-plan-changes.c the changes (grouping, commit, rollback, undo and
+ * redo).
  */
 #pragma once
 
@@ -49,14 +50,17 @@ struct _TribPlan
   TribStore    *store;
   TribPlanInfo *info;
   GHashTable   *lists;    /* GType → GListStore of every entity of the type */
-  GHashTable   *index;    /* GType → (id → entity) */
-  GHashTable   *children; /* child GType → (parent id → GListStore) */
+  GHashTable   *index;    /* GType → (id → entity), histories: those in memory */
+  GHashTable   *refs;     /* GType → GPtrArray by field → (target id → GListStore) */
 
   GPtrArray    *undo_stack;
   GPtrArray    *redo_stack;
   Change       *current;
   int           depth;
   GError       *group_error;
+
+  TribPlanChanges pending;  /* changed since the last ::changes-settled */
+  guint         settle_id;  /* idle source that emits it */
 };
 
 Change   *_trib_plan_change_new         (const char *label);
@@ -74,6 +78,29 @@ gboolean  _trib_plan_record             (TribPlan   *self,
                                          const char *label,
                                          GError    **error);
 void      _trib_plan_notify_undo_state  (TribPlan   *self);
-void      _trib_plan_emit_changed       (TribPlan   *self);
+void      _trib_plan_emit_changed       (TribPlan   *self,
+                                         TribPlanChanges changes);
+TribPlanChanges _trib_plan_change_mask  (Change     *change);
+
+/* trib-plan-edits.c */
+gboolean  _trib_plan_collect_subject_removal (TribPlan   *self,
+                                         TribEntity   *entity,
+                                         GHashTable   *seen,
+                                         GPtrArray    *ops,
+                                         GError      **error);
+
+/* trib-plan-refs.c */
+void      _trib_plan_attach             (TribPlan     *self,
+                                         TribEntity   *entity);
+void      _trib_plan_detach             (TribPlan     *self,
+                                         TribEntity   *entity);
+void      _trib_plan_set_value          (TribPlan     *self,
+                                         TribEntity   *entity,
+                                         guint         field,
+                                         const GValue *value);
+void      _trib_plan_index_loaded       (TribPlan     *self,
+                                         GType         type,
+                                         GPtrArray    *items);
+void      _trib_plan_detach_all         (TribPlan     *self);
 
 G_END_DECLS

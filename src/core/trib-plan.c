@@ -34,6 +34,7 @@ enum {
 
 enum {
   SIGNAL_CHANGED,
+  SIGNAL_CHANGES_SETTLED,
   SIGNAL_ERROR,
   N_SIGNALS
 };
@@ -67,6 +68,56 @@ trib_plan_entity_types (guint *n_types)
   return types;
 }
 
+/**
+ * trib_plan_changes_for_type:
+ * @type: %TRIB_TYPE_PLAN_INFO or an entity type of trib_plan_entity_types()
+ *
+ * Returns: the bit of TribPlan::changed that stands for @type
+ */
+TribPlanChanges
+trib_plan_changes_for_type (GType type)
+{
+  guint n_types;
+  GType *types = trib_plan_entity_types (&n_types);
+
+  if (type == TRIB_TYPE_PLAN_INFO)
+    return TRIB_PLAN_CHANGE_INFO;
+  for (guint t = 0; t < n_types; t++)
+    if (types[t] == type)
+      return 1u << (t + 1);
+  g_return_val_if_reached (0);
+}
+
+/**
+ * trib_plan_get_engineer_year_cost:
+ * @scenario: (nullable): a scenario of the plan
+ *
+ * The loaded cost of one engineer-year. The plan's setting owns it; a
+ * scenario overrides it only by stating it explicitly, as its
+ * "engineer_cost" assumption. Everything that prices engineering (the
+ * projections, the investment page, the report) reads it here.
+ *
+ * Returns: the cost, in the plan's currency
+ */
+double
+trib_plan_get_engineer_year_cost (TribPlan     *self,
+                                  TribScenario *scenario)
+{
+  g_return_val_if_fail (TRIB_IS_PLAN (self), 0);
+  g_return_val_if_fail (scenario == NULL || TRIB_IS_SCENARIO (scenario), 0);
+
+  if (scenario != NULL)
+    {
+      GVariant *assumptions = trib_scenario_get_assumptions (scenario);
+      double cost;
+
+      if (assumptions != NULL &&
+          g_variant_lookup (assumptions, TRIB_PLAN_ENGINEER_COST_ASSUMPTION, "d", &cost))
+        return cost;
+    }
+  return trib_plan_info_get_engineer_year_cost (self->info);
+}
+
 void
 _trib_plan_op_free (Op *op)
 {
@@ -95,102 +146,6 @@ _trib_plan_change_free (Change *change)
   g_free (change);
 }
 
-static int
-compare_by_id (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  gint64 x = trib_entity_get_id ((TribEntity *) a);
-  gint64 y = trib_entity_get_id ((TribEntity *) b);
-  return x < y ? -1 : x > y;
-}
-
-static GHashTable *
-children_table (TribPlan *self,
-                GType     type)
-{
-  GHashTable *table = g_hash_table_lookup (self->children, GSIZE_TO_POINTER (type));
-
-  if (table == NULL)
-    {
-      table = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_object_unref);
-      g_hash_table_insert (self->children, GSIZE_TO_POINTER (type), table);
-    }
-  return table;
-}
-
-static gint64
-parent_id (TribEntity *entity)
-{
-  TribEntityClass *klass = TRIB_ENTITY_GET_CLASS (entity);
-
-  if (klass->parent_field < 0)
-    return 0;
-  return g_value_get_int64 (trib_entity_peek_value (entity, klass->parent_field));
-}
-
-/* Puts an entity into the lists (or takes it out) without touching the file. */
-static void
-attach (TribPlan   *self,
-        TribEntity *entity)
-{
-  TribEntityClass *klass = TRIB_ENTITY_GET_CLASS (entity);
-  GType type = G_OBJECT_TYPE (entity);
-  gint64 id = trib_entity_get_id (entity);
-
-  _trib_entity_set_plan (entity, self);
-  if (!klass->lazy)
-    {
-      GListStore *list = g_hash_table_lookup (self->lists, GSIZE_TO_POINTER (type));
-      GHashTable *index = g_hash_table_lookup (self->index, GSIZE_TO_POINTER (type));
-      g_list_store_insert_sorted (list, entity, compare_by_id, NULL);
-      g_hash_table_insert (index, GSIZE_TO_POINTER (id), entity);
-    }
-  if (klass->parent_field >= 0)
-    {
-      GHashTable *table = children_table (self, type);
-      GListStore *store = g_hash_table_lookup (table, GSIZE_TO_POINTER (parent_id (entity)));
-      /* Lazy children not loaded yet will be read from the file when asked for. */
-      if (store == NULL && !klass->lazy)
-        {
-          store = g_list_store_new (type);
-          g_hash_table_insert (table, GSIZE_TO_POINTER (parent_id (entity)), store);
-        }
-      if (store != NULL)
-        g_list_store_insert_sorted (store, entity, compare_by_id, NULL);
-    }
-}
-
-static void
-remove_from_store (GListStore *store,
-                   TribEntity *entity)
-{
-  guint position;
-
-  if (store != NULL && g_list_store_find (store, entity, &position))
-    g_list_store_remove (store, position);
-}
-
-static void
-detach (TribPlan   *self,
-        TribEntity *entity)
-{
-  TribEntityClass *klass = TRIB_ENTITY_GET_CLASS (entity);
-  GType type = G_OBJECT_TYPE (entity);
-
-  if (!klass->lazy)
-    {
-      GHashTable *index = g_hash_table_lookup (self->index, GSIZE_TO_POINTER (type));
-      g_hash_table_remove (index, GSIZE_TO_POINTER (trib_entity_get_id (entity)));
-      remove_from_store (g_hash_table_lookup (self->lists, GSIZE_TO_POINTER (type)), entity);
-    }
-  if (klass->parent_field >= 0)
-    remove_from_store (g_hash_table_lookup (children_table (self, type),
-                                            GSIZE_TO_POINTER (parent_id (entity))),
-                       entity);
-  _trib_entity_set_plan (entity, NULL);
-}
-
 /* Applies one operation forwards or backwards; with @write, to the file too. */
 gboolean
 _trib_plan_apply_op (TribPlan *self,
@@ -211,19 +166,19 @@ _trib_plan_apply_op (TribPlan *self,
     case OP_ADD:
       if (write && !trib_store_insert (self->store, op->entity, error))
         return FALSE;
-      attach (self, op->entity);
+      _trib_plan_attach (self, op->entity);
       return TRUE;
     case OP_REMOVE:
       if (write && !trib_store_delete (self->store, op->entity, error))
         return FALSE;
-      detach (self, op->entity);
+      _trib_plan_detach (self, op->entity);
       return TRUE;
     case OP_SET:
       {
         const GValue *value = forward ? &op->new_value : &op->old_value;
         if (write && !trib_store_update (self->store, op->entity, op->field, value, error))
           return FALSE;
-        _trib_entity_store_value (op->entity, op->field, value);
+        _trib_plan_set_value (self, op->entity, op->field, value);
         return TRUE;
       }
     default:
@@ -262,7 +217,10 @@ on_info_notify_name_cb (TribPlan *self)
 static void
 trib_plan_dispose (GObject *object)
 {
-  trib_plan_close (TRIB_PLAN (object));
+  TribPlan *self = TRIB_PLAN (object);
+
+  trib_plan_close (self);
+  g_clear_handle_id (&self->settle_id, g_source_remove);
 
   G_OBJECT_CLASS (trib_plan_parent_class)->dispose (object);
 }
@@ -274,7 +232,7 @@ trib_plan_finalize (GObject *object)
 
   g_clear_pointer (&self->lists, g_hash_table_unref);
   g_clear_pointer (&self->index, g_hash_table_unref);
-  g_clear_pointer (&self->children, g_hash_table_unref);
+  g_clear_pointer (&self->refs, g_hash_table_unref);
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
   g_clear_error (&self->group_error);
@@ -346,12 +304,28 @@ trib_plan_class_init (TribPlanClass *klass)
 
   /**
    * TribPlan::changed:
+   * @changes: the TribPlanChanges bits of the entity types it touched
    *
-   * Emitted after every committed change, undo and redo.
+   * Emitted after every committed change, undo and redo, and after fetched
+   * statistics were recorded.
    */
   signals[SIGNAL_CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  /**
+   * TribPlan::changes-settled:
+   * @changes: the TribPlanChanges bits of every change since the last
+   *   emission
+   *
+   * Emitted once from the main loop (at idle priority) after one or more
+   * TribPlan::changed: computed views (health, checks, charts) connect here
+   * to recompute once for a burst of changes, and only what @changes
+   * names.
+   */
+  signals[SIGNAL_CHANGES_SETTLED] =
+    g_signal_new ("changes-settled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
   /**
    * TribPlan::error:
@@ -370,8 +344,8 @@ trib_plan_init (TribPlan *self)
   self->lists = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_object_unref);
   self->index = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                        (GDestroyNotify) g_hash_table_unref);
-  self->children = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
-                                          (GDestroyNotify) g_hash_table_unref);
+  self->refs = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                      (GDestroyNotify) g_ptr_array_unref);
   self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) _trib_plan_change_free);
   self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) _trib_plan_change_free);
 }
@@ -402,36 +376,15 @@ load (TribPlan *self,
     {
       g_autoptr(TribEntityClass) klass = g_type_class_ref (types[t]);
       g_autoptr(GPtrArray) items = NULL;
-      GListStore *list = g_list_store_new (types[t]);
-      GHashTable *index = g_hash_table_new (g_direct_hash, g_direct_equal);
 
-      g_hash_table_insert (self->lists, GSIZE_TO_POINTER (types[t]), list);
-      g_hash_table_insert (self->index, GSIZE_TO_POINTER (types[t]), index);
+      g_hash_table_insert (self->lists, GSIZE_TO_POINTER (types[t]), g_list_store_new (types[t]));
       if (klass->lazy)
         continue;
 
       items = g_ptr_array_new_with_free_func (g_object_unref);
       if (!trib_store_load (self->store, types[t], NULL, 0, items, error))
         return FALSE;
-      for (guint i = 0; i < items->len; i++)
-        {
-          TribEntity *entity = g_ptr_array_index (items, i);
-          _trib_entity_set_plan (entity, self);
-          g_hash_table_insert (index, GSIZE_TO_POINTER (trib_entity_get_id (entity)), entity);
-          if (klass->parent_field >= 0)
-            {
-              GHashTable *table = children_table (self, types[t]);
-              GListStore *store = g_hash_table_lookup (table, GSIZE_TO_POINTER (parent_id (entity)));
-              if (store == NULL)
-                {
-                  store = g_list_store_new (types[t]);
-                  g_hash_table_insert (table, GSIZE_TO_POINTER (parent_id (entity)), store);
-                }
-              g_list_store_append (store, entity);
-            }
-        }
-      /* One splice: a view bound to the list sees one change, not thousands. */
-      g_list_store_splice (list, 0, 0, items->pdata, items->len);
+      _trib_plan_index_loaded (self, types[t], items);
     }
   return TRUE;
 }
@@ -660,32 +613,7 @@ trib_plan_close (TribPlan *self)
 
   /* Detach the entities: an edit to one after closing must not reach a
    * plan that is gone. */
-  {
-    GHashTableIter iter;
-    gpointer list;
-    g_hash_table_iter_init (&iter, self->lists);
-    while (g_hash_table_iter_next (&iter, NULL, &list))
-      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-        {
-          g_autoptr(TribEntity) entity = g_list_model_get_item (list, i);
-          _trib_entity_set_plan (entity, NULL);
-        }
-    g_hash_table_iter_init (&iter, self->children);
-    while (g_hash_table_iter_next (&iter, NULL, &list))
-      {
-        GHashTableIter inner;
-        gpointer store;
-        g_hash_table_iter_init (&inner, list);
-        while (g_hash_table_iter_next (&inner, NULL, &store))
-          for (guint i = 0; i < g_list_model_get_n_items (store); i++)
-            {
-              g_autoptr(TribEntity) entity = g_list_model_get_item (store, i);
-              _trib_entity_set_plan (entity, NULL);
-            }
-      }
-  }
-  if (self->info != NULL)
-    _trib_entity_set_plan (TRIB_ENTITY (self->info), NULL);
+  _trib_plan_detach_all (self);
 }
 
 const char *
@@ -723,95 +651,26 @@ trib_plan_get_info (TribPlan *self)
   return self->info;
 }
 
-/**
- * trib_plan_get_items:
- *
- * Returns: (transfer none): every entity of @type, in id order. Entities
- * kept as per-parent histories (snapshots) are only reachable through
- * trib_plan_get_children().
- */
-GListModel *
-trib_plan_get_items (TribPlan *self,
-                     GType     type)
+static gboolean
+settle_cb (gpointer data)
 {
-  g_return_val_if_fail (TRIB_IS_PLAN (self), NULL);
-  return g_hash_table_lookup (self->lists, GSIZE_TO_POINTER (type));
-}
+  TribPlan *self = data;
+  TribPlanChanges changes = self->pending;
 
-/**
- * trib_plan_get_children:
- *
- * Returns: (transfer none): the entities of @child_type that belong to
- * @parent, in id order, read from the file on first use when they are a
- * history (snapshots).
- */
-GListModel *
-trib_plan_get_children (TribPlan   *self,
-                        TribEntity *parent,
-                        GType       child_type)
-{
-  g_autoptr(TribEntityClass) klass = g_type_class_ref (child_type);
-  GHashTable *table;
-  GListStore *store;
-  gint64 id;
-
-  g_return_val_if_fail (TRIB_IS_PLAN (self), NULL);
-  g_return_val_if_fail (TRIB_IS_ENTITY (parent), NULL);
-  g_return_val_if_fail (klass->parent_field >= 0, NULL);
-
-  id = trib_entity_get_id (parent);
-  table = children_table (self, child_type);
-  store = g_hash_table_lookup (table, GSIZE_TO_POINTER (id));
-  if (store != NULL)
-    return G_LIST_MODEL (store);
-
-  store = g_list_store_new (child_type);
-  g_hash_table_insert (table, GSIZE_TO_POINTER (id), store);
-  if (klass->lazy && self->store != NULL && id > 0)
-    {
-      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-      g_autoptr(GError) error = NULL;
-
-      if (!trib_store_load (self->store, child_type, klass->fields[klass->parent_field].name, id,
-                            items, &error))
-        trib_plan_report_error (self, error);
-      for (guint i = 0; i < items->len; i++)
-        _trib_entity_set_plan (g_ptr_array_index (items, i), self);
-      g_list_store_splice (store, 0, 0, items->pdata, items->len);
-    }
-  return G_LIST_MODEL (store);
-}
-
-guint
-trib_plan_count (TribPlan *self,
-                 GType     type)
-{
-  g_autoptr(TribEntityClass) klass = g_type_class_ref (type);
-
-  g_return_val_if_fail (TRIB_IS_PLAN (self), 0);
-
-  if (klass->lazy)
-    return self->store ? (guint) trib_store_count (self->store, type) : 0;
-  return g_list_model_get_n_items (trib_plan_get_items (self, type));
-}
-
-TribEntity *
-trib_plan_lookup (TribPlan *self,
-                  GType     type,
-                  gint64    id)
-{
-  GHashTable *index;
-
-  g_return_val_if_fail (TRIB_IS_PLAN (self), NULL);
-
-  index = g_hash_table_lookup (self->index, GSIZE_TO_POINTER (type));
-  return index ? g_hash_table_lookup (index, GSIZE_TO_POINTER (id)) : NULL;
+  self->settle_id = 0;
+  self->pending = 0;
+  g_signal_emit (self, signals[SIGNAL_CHANGES_SETTLED], 0, (guint) changes);
+  return G_SOURCE_REMOVE;
 }
 
 void
-_trib_plan_emit_changed (TribPlan *self)
+_trib_plan_emit_changed (TribPlan        *self,
+                         TribPlanChanges  changes)
 {
-  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  self->pending |= changes;
+  if (self->settle_id == 0)
+    self->settle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, settle_cb, self, NULL);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, (guint) changes);
 }
 
 void
@@ -822,39 +681,6 @@ trib_plan_report_error (TribPlan     *self,
   g_return_if_fail (error != NULL);
 
   g_signal_emit (self, signals[SIGNAL_ERROR], 0, error);
-}
-
-/**
- * _trib_plan_insert_raw:
- *
- * Writes @entity as it is, keeping its id, and adds it to the lists, without
- * undo. Used to fill a new plan from a JSON document inside one change.
- */
-gboolean
-_trib_plan_insert_raw (TribPlan   *self,
-                       TribEntity *entity,
-                       GError    **error)
-{
-  g_return_val_if_fail (TRIB_IS_PLAN (self), FALSE);
-
-  if (!_trib_plan_ensure_open (self, error))
-    return FALSE;
-  if (TRIB_IS_PLAN_INFO (entity))
-    {
-      TribEntityClass *klass = TRIB_ENTITY_GET_CLASS (entity);
-      for (guint i = 0; i < klass->n_fields; i++)
-        {
-          const GValue *v = trib_entity_peek_value (entity, i);
-          if (!trib_store_update (self->store, TRIB_ENTITY (self->info), i, v, error))
-            return FALSE;
-          _trib_entity_store_value (TRIB_ENTITY (self->info), i, v);
-        }
-      return TRUE;
-    }
-  if (!trib_store_insert (self->store, entity, error))
-    return FALSE;
-  attach (self, entity);
-  return TRUE;
 }
 
 gpointer

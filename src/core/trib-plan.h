@@ -33,8 +33,36 @@ typedef enum
 } TribPlanOpenFlags;
 
 #define TRIB_PLAN_FILE_EXTENSION ".tributary"
-#define TRIB_PLAN_SCHEMA_VERSION 3
+#define TRIB_PLAN_SCHEMA_VERSION 4
 #define TRIB_PLAN_APPLICATION_ID 0x54524942 /* "TRIB" */
+
+/* What a change touched, for TribPlan::changed: one bit per entity type,
+ * in the order of trib_plan_entity_types(), after the plan's own
+ * properties. */
+typedef enum
+{
+  TRIB_PLAN_CHANGE_INFO            = 1 << 0,
+  TRIB_PLAN_CHANGE_UPSTREAM        = 1 << 1,
+  TRIB_PLAN_CHANGE_STATS_SNAPSHOT  = 1 << 2,
+  TRIB_PLAN_CHANGE_INVESTMENT      = 1 << 3,
+  TRIB_PLAN_CHANGE_PATCH           = 1 << 4,
+  TRIB_PLAN_CHANGE_PRODUCT         = 1 << 5,
+  TRIB_PLAN_CHANGE_PRODUCT_RELEASE = 1 << 6,
+  TRIB_PLAN_CHANGE_RELEASE_BASE    = 1 << 7,
+  TRIB_PLAN_CHANGE_CERTIFICATION   = 1 << 8,
+  TRIB_PLAN_CHANGE_SCENARIO        = 1 << 9,
+  TRIB_PLAN_CHANGE_MILESTONE       = 1 << 10,
+  TRIB_PLAN_CHANGE_ACKNOWLEDGEMENT = 1 << 11,
+  TRIB_PLAN_CHANGE_ALL             = (1 << 12) - 1,
+} TribPlanChanges;
+
+/* What removing an entity takes with it: see trib_plan_count_removal(). */
+typedef struct
+{
+  GType type;
+  guint removed; /* entities of the type removed */
+  guint cleared; /* entities of the type that lose a reference */
+} TribRemovalCount;
 
 #define TRIB_TYPE_PLAN (trib_plan_get_type ())
 
@@ -65,12 +93,23 @@ gboolean      trib_plan_is_read_only  (TribPlan          *self);
 int           trib_plan_get_schema_version (TribPlan     *self);
 TribPlanInfo *trib_plan_get_info      (TribPlan          *self);
 
+/* The scenario assumption that overrides the plan's engineer-year cost. */
+#define TRIB_PLAN_ENGINEER_COST_ASSUMPTION "engineer_cost"
+double        trib_plan_get_engineer_year_cost (TribPlan *self,
+                                       TribScenario      *scenario);
+
 GType        *trib_plan_entity_types  (guint             *n_types);
+TribPlanChanges trib_plan_changes_for_type (GType         type);
 GListModel   *trib_plan_get_items     (TribPlan          *self,
                                        GType              type);
 GListModel   *trib_plan_get_children  (TribPlan          *self,
                                        TribEntity        *parent,
                                        GType              child_type);
+GListModel   *trib_plan_get_referring (TribPlan          *self,
+                                       GType              child_type,
+                                       const char        *field,
+                                       gint64             target,
+                                       GError           **error);
 guint         trib_plan_count         (TribPlan          *self,
                                        GType              type);
 TribEntity   *trib_plan_lookup        (TribPlan          *self,
@@ -83,6 +122,11 @@ gboolean      trib_plan_add           (TribPlan          *self,
 gboolean      trib_plan_remove        (TribPlan          *self,
                                        TribEntity        *entity,
                                        GError           **error);
+GArray       *trib_plan_count_removal (TribPlan          *self,
+                                       TribEntity        *entity,
+                                       GError           **error);
+char         *trib_plan_describe_removal (TribPlan       *self,
+                                       TribEntity        *entity);
 gboolean      trib_plan_update        (TribPlan          *self,
                                        TribEntity        *entity,
                                        guint              field,
@@ -107,11 +151,20 @@ gboolean      trib_plan_redo          (TribPlan          *self,
 void          trib_plan_report_error  (TribPlan          *self,
                                        const GError      *error);
 
-/* For the JSON import and the store: entities written as they are, with
- * their ids, bypassing undo. */
-gboolean      _trib_plan_insert_raw   (TribPlan          *self,
-                                       TribEntity        *entity,
+/* Fetched data (trib-plan-fetch.c): not an edit, never an undo step. */
+gboolean      trib_plan_record_fetch  (TribPlan          *self,
+                                       TribUpstream      *upstream,
+                                       TribStatsSnapshot *snapshot,
+                                       const char        *error_message,
                                        GError           **error);
+GListModel   *trib_plan_get_snapshots (TribPlan          *self,
+                                       TribUpstream      *upstream,
+                                       GError           **error);
+TribStatsSnapshot *trib_plan_get_latest_snapshot (TribPlan *self,
+                                       TribUpstream      *upstream,
+                                       GError           **error);
+
+/* For the JSON export, which reads the file itself. */
 gpointer      _trib_plan_get_store    (TribPlan          *self);
 
 G_END_DECLS
