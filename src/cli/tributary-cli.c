@@ -18,6 +18,7 @@
 #include "trib-plan.h"
 #include "trib-plan-json.h"
 #include "trib-sample.h"
+#include "tributary-cli-check.h"
 
 #define EXIT_FAILED 1
 #define EXIT_USAGE 2
@@ -349,6 +350,7 @@ static const Command commands[] = {
   { "add-upstream", N_("PLAN NAME REPOSITORY_URL"), N_("Add an upstream project to a plan."), cmd_add_upstream },
   { "export-json", N_("PLAN"), N_("Write a plan as a canonical JSON document."), cmd_export_json },
   { "import-json", N_("FILE PLAN"), N_("Create a plan file from a JSON document (FILE may be - for the standard input)."), cmd_import_json },
+  { "check", N_("PLAN"), N_("Check a plan against the strategy rules (--json for JSON); exit 1 on an unacknowledged error."), trib_cli_check },
 };
 
 static void
