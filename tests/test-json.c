@@ -10,6 +10,7 @@
 #include "trib-json-writer.h"
 #include "trib-plan.h"
 #include "trib-plan-json.h"
+#include "trib-rules.h"
 #include "trib-store.h"
 #include "trib-test-util.h"
 
@@ -86,12 +87,19 @@ create_full_plan (const char *path)
   set (info, "quarters", "12");
   set (info, "engineer_year_cost", "123456.789");
   set (info, "team_handles", "alice, bob");
+  set (info, "patch_drift", "0.2");
+  set (info, "check_patch_hours", "500");
+  set (info, "check_dial_step", "3");
+  set (info, "check_importance", "3");
+  set (info, "check_inactive_days", "200");
+  set (info, "check_health_drop", "15");
+  set (info, "check_healthy_score", "60");
 
   etcd = add (plan, TRIB_TYPE_UPSTREAM, "name", "etcd ✓", "forge", "github",
               "repository", "https://github.com/etcd-io/etcd", "homepage", "https://etcd.io/",
               "license", "Apache-2.0", "purls", "pkg:golang/go.etcd.io/etcd, pkg:deb/debian/etcd",
               "layer", "below", "importance", "5", "decision", "build-in-house",
-              "intermediary", "Debian", "notes", "Two\nlines", NULL);
+              "intermediary", "Debian", "notes", "Two\nlines", "release_cadence", "4.5", NULL);
   set (etcd, "last_error", "internal: never exported");
   other = add (plan, TRIB_TYPE_UPSTREAM, "name", "Other", "importance", "1", NULL);
   etcd_id = id_text (etcd);
@@ -111,7 +119,8 @@ create_full_plan (const char *path)
   patch = add (plan, TRIB_TYPE_PATCH, "upstream_id", other_id, "title", "Fix \"the\" bug",
                "state", "merged", "lines", "120", "hours_per_release", "2.5",
                "created", "2026-03-01", "merged", "2026-04-01",
-               "url", "https://example.org/p/1?x=1&y=2", "notes", "Upstream first", NULL);
+               "url", "https://example.org/p/1?x=1&y=2", "notes", "Upstream first",
+               "dropped", "2026-05-01", "target_quarter", "2026-Q2", NULL);
   product = add (plan, TRIB_TYPE_PRODUCT, "name", "Bar", "trademark_registered", "true",
                  "description", "The product", "homepage", "https://bar.example", NULL);
   product_id = id_text (product);
@@ -367,8 +376,9 @@ test_canonical (void)
   /* Two-space indentation, one member per line, nested arrays always there. */
   g_assert_true (g_str_has_prefix (json, "{\n  \"acknowledgements\": [\n    {\n      \"check_id\": "));
   g_assert_nonnull (strstr (json, "\n  \"format\": \"tributary-plan\",\n"));
-  g_assert_nonnull (strstr (json, "\n  \"version\": 1\n}\n"));
+  g_assert_nonnull (strstr (json, "\n  \"version\": 2\n}\n"));
   g_assert_nonnull (strstr (json, "\"name\": \"Other\",\n      \"notes\": \"\",\n      \"purls\": [],\n"
+                                  "      \"release_cadence\": 0,\n"
                                   "      \"repository\": \"\",\n      \"snapshots\": []\n"));
 
   /* Nothing volatile: no path, no time of export. */
@@ -402,12 +412,19 @@ static const char canonical_doc[] =
   "  \"milestones\": [],\n"
   "  \"patches\": [],\n"
   "  \"plan\": {\n"
+  "    \"check_dial_step\": 2,\n"
+  "    \"check_health_drop\": 10,\n"
+  "    \"check_healthy_score\": 70,\n"
+  "    \"check_importance\": 4,\n"
+  "    \"check_inactive_days\": 365,\n"
+  "    \"check_patch_hours\": 450,\n"
   "    \"currency\": \"EUR\",\n"
   "    \"description\": \"\",\n"
   "    \"engineer_year_cost\": 200000,\n"
   "    \"first_quarter\": \"2027-Q1\",\n"
   "    \"name\": \"Hand written\",\n"
   "    \"organisation\": \"\",\n"
+  "    \"patch_drift\": 0.15,\n"
   "    \"quarters\": 8,\n"
   "    \"team_handles\": []\n"
   "  },\n"
@@ -441,6 +458,7 @@ static const char canonical_doc[] =
   "      \"name\": \"Foo\",\n"
   "      \"notes\": \"\",\n"
   "      \"purls\": [],\n"
+  "      \"release_cadence\": 0,\n"
   "      \"repository\": \"\",\n"
   "      \"snapshots\": [\n"
   "        {\n"
@@ -465,7 +483,7 @@ static const char canonical_doc[] =
   "      ]\n"
   "    }\n"
   "  ],\n"
-  "  \"version\": 1\n"
+  "  \"version\": 2\n"
   "}\n";
 
 static void
@@ -517,6 +535,135 @@ test_writer (void)
   g_string_truncate (s, 0);
   trib_json_append_string (s, "a\"b\\c\n\t\r\b\f\x01\x7f/é€𝄞");
   g_assert_cmpstr (s->str, ==, "\"a\\\"b\\\\c\\n\\t\\r\\b\\f\\u0001\x7f/é€𝄞\"");
+}
+
+/* Versions ------------------------------------------------------------- */
+
+static TribPlan *
+import_data (const char  *data,
+             gsize        length,
+             const char  *dir)
+{
+  g_autofree char *target = g_build_filename (dir, "imported.tributary", NULL);
+  g_autoptr(GBytes) bytes = g_bytes_new (data, length);
+  g_autoptr(GError) error = NULL;
+  TribPlan *plan;
+
+  g_assert_true (trib_plan_json_validate (bytes, &error));
+  g_assert_no_error (error);
+  plan = trib_plan_import_json (NULL, bytes, target, FALSE, &error);
+  g_assert_no_error (error);
+  return plan;
+}
+
+/* A document written by version 1 is read as version 1 wrote it, and
+ * brought up to the current version without losing anything. */
+static void
+test_version_1 (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "plan-v1.json", NULL);
+  g_autofree char *dir = trib_test_make_dir ();
+  g_autofree char *data = NULL;
+  g_autofree char *exported = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TribPlan) plan = NULL;
+  gsize length;
+  TribAcknowledgement *free_text, *about_upstream;
+  TribEntity *upstream;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, &error));
+  g_assert_nonnull (strstr (data, "\"version\": 1\n}"));
+  plan = import_data (data, length, dir);
+
+  g_assert_cmpstr (trib_plan_info_get_currency (trib_plan_get_info (plan)), ==, "EUR");
+  g_assert_cmpuint (trib_plan_count (plan, TRIB_TYPE_UPSTREAM), ==, 1);
+  g_assert_cmpuint (trib_plan_count (plan, TRIB_TYPE_STATS_SNAPSHOT), ==, 1);
+  g_assert_cmpuint (trib_plan_count (plan, TRIB_TYPE_INVESTMENT), ==, 2);
+  g_assert_cmpuint (trib_plan_count (plan, TRIB_TYPE_PATCH), ==, 1);
+  g_assert_cmpuint (trib_plan_count (plan, TRIB_TYPE_PRODUCT_RELEASE), ==, 1);
+  g_assert_cmpuint (trib_plan_count (plan, TRIB_TYPE_RELEASE_BASE), ==, 1);
+  g_assert_cmpuint (trib_plan_count (plan, TRIB_TYPE_CERTIFICATION), ==, 1);
+  g_assert_cmpuint (trib_plan_count (plan, TRIB_TYPE_SCENARIO), ==, 1);
+  g_assert_cmpuint (trib_plan_count (plan, TRIB_TYPE_MILESTONE), ==, 1);
+
+  /* A subject of version 1 written as free text is kept in the reason. */
+  free_text = TRIB_ACKNOWLEDGEMENT (trib_plan_lookup (plan, TRIB_TYPE_ACKNOWLEDGEMENT, 1));
+  g_assert_cmpstr (trib_acknowledgement_get_subject (free_text), ==, NULL);
+  g_assert_cmpstr (trib_acknowledgement_get_reason (free_text), ==,
+                   "We decided so\n\nSubject: Hybrid");
+  about_upstream = TRIB_ACKNOWLEDGEMENT (trib_plan_lookup (plan, TRIB_TYPE_ACKNOWLEDGEMENT, 2));
+  g_assert_cmpstr (trib_acknowledgement_get_subject (about_upstream), ==, "upstream:1");
+
+  /* Removing the upstream takes its acknowledgement with it. */
+  upstream = trib_plan_lookup (plan, TRIB_TYPE_UPSTREAM, 1);
+  g_assert_true (trib_plan_remove (plan, upstream, &error));
+  g_assert_cmpuint (trib_plan_count (plan, TRIB_TYPE_ACKNOWLEDGEMENT), ==, 1);
+  g_assert_true (trib_plan_undo (plan, &error));
+  g_assert_no_error (error);
+
+  /* Written again, it is a document of the current version, read back the same. */
+  exported = trib_plan_to_json (plan, &length, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (exported, "\"version\": 2\n}"));
+  {
+    g_autofree char *again_dir = trib_test_make_dir ();
+    g_autoptr(TribPlan) again = import_data (exported, length, again_dir);
+    g_autofree char *twice = trib_plan_to_json (again, NULL, &error);
+
+    g_assert_cmpstr (twice, ==, exported);
+    trib_plan_close (again);
+    trib_test_remove_tree (again_dir);
+  }
+  trib_plan_close (plan);
+  trib_test_remove_tree (dir);
+}
+
+/* The version is read first wherever it is in the document. */
+static void
+test_version_not_last (void)
+{
+  const char *doc = "{\"version\": 1, \"format\": \"tributary-plan\", "
+                    "\"plan\": {\"name\": \"P\", \"currency\": \"usd\"}}";
+  g_autofree char *dir = trib_test_make_dir ();
+  g_autoptr(TribPlan) plan = import_data (doc, strlen (doc), dir);
+
+  g_assert_cmpstr (trib_plan_info_get_currency (trib_plan_get_info (plan)), ==, "USD");
+  trib_plan_close (plan);
+  trib_test_remove_tree (dir);
+}
+
+static void assert_refused (const char *data,
+                            const char *message);
+
+/* The rules of version 2: currencies, acknowledgement subjects, one
+ * investment per upstream and quarter. */
+static void
+test_version_2_rules (void)
+{
+#define V(version, rest) "{\"format\": \"tributary-plan\", \"version\": " version ", " rest "}"
+#define PLAN(currency) "\"plan\": {\"name\": \"P\", \"currency\": \"" currency "\"}"
+#define UPSTREAM "\"upstreams\": [{\"id\": 1, \"name\": \"etcd\"}]"
+#define ACK(subject) "\"acknowledgements\": [{\"id\": 1, \"check_id\": \"c\", \"reason\": \"r\", " \
+                     "\"subject\": \"" subject "\"}], "
+  assert_refused (V ("2", PLAN ("eu")), "plan.currency: expected a three-letter currency code such as EUR");
+  assert_refused (V ("1", PLAN ("eu")), "plan.currency: expected a three-letter currency code such as EUR");
+  assert_refused (V ("2", PLAN ("eur")), "plan.currency: expected a three-letter currency code such as EUR");
+  assert_refused (V ("2", ACK ("Hybrid") PLAN ("EUR")),
+                  "acknowledgements[0].subject: expected the entry a finding is about, written "
+                  "type:id (such as upstream:5), or nothing for the whole plan");
+  assert_refused (V ("2", ACK ("upstream:9") PLAN ("EUR") ", " UPSTREAM),
+                  "acknowledgements[0].subject: no upstream has id 9");
+  assert_refused (V ("1", ACK ("upstream:9") PLAN ("EUR") ", " UPSTREAM),
+                  "acknowledgements[0].subject: no upstream has id 9");
+  assert_refused (V ("2", "\"investments\": [{\"id\": 1, \"upstream_id\": 1, \"quarter\": \"2027-Q1\"}, "
+                          "{\"id\": 2, \"upstream_id\": 1, \"quarter\": \"2027-Q2\"}, "
+                          "{\"id\": 3, \"upstream_id\": 1, \"quarter\": \"2027-Q1\"}], "
+                          PLAN ("EUR") ", " UPSTREAM),
+                  "investments[2].quarter: another investment has the same upstream and quarter");
+#undef V
+#undef PLAN
+#undef UPSTREAM
+#undef ACK
 }
 
 /* Refusals ------------------------------------------------------------- */
@@ -627,8 +774,11 @@ test_refuse_format (void)
   assert_refused ("{\"format\": \"tributary-plan\"}", "version: missing");
   assert_refused ("{\"format\": \"tributary-plan\", \"version\": \"1\"}", "version: expected an integer");
   /* A newer document is refused as such, before its unknown members. */
-  assert_refused ("{\"format\": \"tributary-plan\", \"version\": 2, \"upstreams\": [{\"id\": 1, \"stars\": 3}]}",
-                  "version: this document has format version 2; this Tributary reads version 1");
+  assert_refused ("{\"format\": \"tributary-plan\", \"version\": 3, \"upstreams\": [{\"id\": 1, \"stars\": 3}]}",
+                  "version: this document was written by a newer Tributary (format version 3); "
+                  "this one reads versions 1 to 2: update Tributary to import it");
+  assert_refused ("{\"format\": \"tributary-plan\", \"version\": 0, \"plan\": {\"name\": \"P\", \"currency\": \"EUR\"}}",
+                  "version: expected an integer from 1 to 2");
   assert_refused ("{\"format\": \"tributary-plan\", \"version\": 1}", "plan: missing");
   assert_refused (VALID_START "\"upstream\": []}", "(document): unknown key \"upstream\"");
   assert_refused (VALID_START "\"upstreams\": {}}", "upstreams: expected a list");
@@ -736,9 +886,10 @@ test_refuse_late (void)
   assert_refused (doc, "(document): unknown key \"zzz\"");
   g_free (doc);
   doc = g_strdup_printf ("{\"format\": \"tributary-plan\", \"plan\": {\"name\": \"P\", "
-                         "\"currency\": \"EUR\"}, \"upstreams\": [%s], \"version\": 2}",
+                         "\"currency\": \"EUR\"}, \"upstreams\": [%s], \"version\": 3}",
                          many->str);
-  assert_refused (doc, "version: this document has format version 2; this Tributary reads version 1");
+  assert_refused (doc, "version: this document was written by a newer Tributary (format version 3); "
+                       "this one reads versions 1 to 2: update Tributary to import it");
   g_free (doc);
   doc = g_strdup_printf ("{\"format\": \"tributary-plan\", \"upstreams\": [%s], "
                          "\"version\": 1}", many->str);
@@ -1121,7 +1272,13 @@ check_field_schema (const char      *table,
       if (field->max > 0)
         g_assert_cmpint (json_object_get_int_member (prop, "maxLength"), ==, (gint64) field->max);
       g_assert_true (json_object_has_member (prop, "maxLength"));
-      if (field->kind == TRIB_FIELD_STRING)
+      /* A field with a rule of its own has a pattern that says it. */
+      if (field->check == trib_currency_is_valid)
+        g_assert_cmpstr (json_object_get_string_member (prop, "pattern"), ==, "^[A-Z]{3}$");
+      else if (field->check == trib_acknowledgement_subject_is_valid)
+        g_assert_cmpstr (json_object_get_string_member (prop, "pattern"), ==,
+                         "^([a-z_]+:[1-9][0-9]*)?$");
+      else if (field->kind == TRIB_FIELD_STRING)
         g_assert_cmpstr (json_object_get_string_member (prop, "pattern"), ==, "^[^\\n]*$");
       break;
     case TRIB_FIELD_URL:
@@ -1384,6 +1541,9 @@ main (int    argc,
   g_test_add_func ("/json/export-file", test_export_file);
   g_test_add_func ("/json/timestamps", test_timestamps);
   g_test_add_func ("/json/numbers", test_numbers);
+  g_test_add_func ("/json/version/1", test_version_1);
+  g_test_add_func ("/json/version/not-last", test_version_not_last);
+  g_test_add_func ("/json/version/2-rules", test_version_2_rules);
   g_test_add_func ("/json/refuse/syntax", test_refuse_syntax);
   g_test_add_func ("/json/refuse/format", test_refuse_format);
   g_test_add_func ("/json/refuse/values", test_refuse_values);

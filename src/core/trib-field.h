@@ -68,6 +68,10 @@ typedef struct
   gboolean     (*check)     (const char *text);
   const char    *rule;
   char        *(*normalize) (const char *text);
+  /* The version of the JSON document that added the field (see
+   * trib-plan-json-versions.c); 0 for fields of version 1. Older documents
+   * do not have it: it takes its default there. */
+  int            since;
 } TribField;
 
 GType     trib_field_value_type     (const TribField *field);

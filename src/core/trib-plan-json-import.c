@@ -88,6 +88,8 @@ struct _TribJsonImport
   GArray        **ids;    /* per type, in document order (check); sorted (locate) */
   GArray         *refs;   /* Ref, check only */
   GHashTable    **seen;   /* per type, locate only */
+  GHashTable    **unique; /* per type with unique fields: their values seen */
+  int             version; /* of the document, read ahead: the rules to read it with */
   Writer         *writer; /* where a checking reading writes, or NULL */
 };
 
@@ -390,18 +392,17 @@ id_exists (GArray *sorted,
   return FALSE;
 }
 
+/* That @id names an entity of the type of index @t, read or to be read;
+ * @key is the member that says so. */
 static gboolean
-check_ref (Import          *imp,
-           const TribField *field,
-           const GValue    *value)
+check_ref_to (Import     *imp,
+              const char *key,
+              int         t,
+              gint64      id)
 {
-  Ref ref = { g_value_get_int64 (value), 0 };
-  int t;
+  Ref ref = { id, 0 };
 
-  if (ref.id == 0)
-    return TRUE;
-  t = _trib_plan_json_type_index (imp->schema, field->ref_type ());
-  if (t < 0)
+  if (ref.id == 0 || t < 0)
     return TRUE;
   ref.type = t;
   if (imp->mode == MODE_CHECK)
@@ -410,10 +411,75 @@ check_ref (Import          *imp,
     {
       g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, ref.id);
       /* Translators: "no upstream has id 42" */
-      return fail (imp, field->name, _("no %s has id %s"),
+      return fail (imp, key, _("no %s has id %s"),
                    _(imp->schema->types[t].klass->label), text);
     }
   return TRUE;
+}
+
+static gboolean
+check_ref (Import          *imp,
+           const TribField *field,
+           const GValue    *value)
+{
+  return check_ref_to (imp, field->name,
+                       _trib_plan_json_type_index (imp->schema, field->ref_type ()),
+                       g_value_get_int64 (value));
+}
+
+/* An acknowledgement's subject ("upstream:5") refers to an entity too. */
+static gboolean
+check_subject (Import       *imp,
+               const GValue *value)
+{
+  GType type;
+  gint64 id;
+
+  if (!trib_acknowledgement_parse_subject (g_value_get_string (value), &type, &id) ||
+      type == G_TYPE_INVALID)
+    return TRUE;
+  return check_ref_to (imp, "subject", _trib_plan_json_type_index (imp->schema, type), id);
+}
+
+/* That no entity of @ti read before has the same values of its unique
+ * fields (one investment per upstream and quarter). */
+static gboolean
+check_unique (Import         *imp,
+              const TypeInfo *ti,
+              const GValue   *values)
+{
+  const int *unique = ti->klass->unique;
+  guint t = ti - imp->schema->types;
+  g_autoptr(GString) key = g_string_new (NULL);
+  guint last = 0;
+
+  for (guint u = 0; unique[u] >= 0; u++)
+    {
+      g_autofree char *text = trib_field_to_display (&ti->klass->fields[unique[u]],
+                                                     &values[unique[u]]);
+      g_string_append (key, text);
+      g_string_append_c (key, '\x1f');
+      last = unique[u];
+    }
+  if (imp->unique[t] == NULL)
+    imp->unique[t] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (g_hash_table_add (imp->unique[t], g_string_free (g_steal_pointer (&key), FALSE)))
+    return TRUE;
+  {
+    g_autoptr(GString) fields = g_string_new (NULL);
+
+    for (guint u = 0; unique[u] >= 0; u++)
+      {
+        g_autofree char *label = g_utf8_strdown (_(ti->klass->fields[unique[u]].label), -1);
+
+        if (u > 0)
+          g_string_append (fields, unique[u + 1] >= 0 ? ", " : _(" and "));
+        g_string_append (fields, label);
+      }
+    /* Translators: "another investment has the same upstream and quarter" */
+    return fail (imp, ti->klass->fields[last].name, _("another %s has the same %s"),
+                 _(ti->klass->label), fields->str);
+  }
 }
 
 /* Reads the members of an entity object, after its opening brace. Only
@@ -426,7 +492,9 @@ read_entity (Import         *imp,
              Node          **out)
 {
   TribEntityClass *klass = ti->klass;
-  g_autoptr(Node) node = out ? node_new (ti) : NULL;
+  /* A rule across fields needs the values even when only checking. */
+  g_autoptr(Node) node = out || klass->check || klass->unique ||
+                         _trib_plan_json_needs_upgrade (imp->version, ti) ? node_new (ti) : NULL;
   guint64 seen = 0, set = 0; /* bits of members and of fields */
   TribJsonToken token;
   gsize path_len = imp->path->len;
@@ -456,8 +524,20 @@ read_entity (Import         *imp,
         {
           GValue value = G_VALUE_INIT;
           const TribField *field = &klass->fields[member->index];
-          gboolean ok = read_value (imp, field, &value) && (field->kind != TRIB_FIELD_REF ||
-                                                            check_ref (imp, field, &value));
+          gboolean ok;
+
+          /* A field added by a later version is unknown to this one. */
+          if (field->since > imp->version)
+            {
+              g_autofree char *quoted = quote_key (imp->reader);
+              return fail (imp, NULL, _("unknown key %s in a document of version %d"), quoted,
+                           imp->version);
+            }
+          field = _trib_plan_json_field_as_read (imp->version, klass, member->index);
+          ok = read_value (imp, field, &value) &&
+               (field->kind != TRIB_FIELD_REF || check_ref (imp, field, &value)) &&
+               (ti->type != TRIB_TYPE_ACKNOWLEDGEMENT ||
+                member->index != TRIB_ACKNOWLEDGEMENT_FIELD_SUBJECT || check_subject (imp, &value));
 
           if (node != NULL)
             node->values[member->index] = value;
@@ -488,13 +568,34 @@ read_entity (Import         *imp,
       {
         const TribField *field = &klass->fields[f];
 
-        if ((field->flags & TRIB_FIELD_REQUIRED) &&
+        if ((field->flags & TRIB_FIELD_REQUIRED) && field->since <= imp->version &&
             !(field->flags & (TRIB_FIELD_PARENT | TRIB_FIELD_INTERNAL)))
           return fail (imp, field->name, _("missing"));
         if (node != NULL)
           trib_field_init_default (field, &node->values[f]);
       }
-  if (node != NULL)
+  if (node != NULL && _trib_plan_json_needs_upgrade (imp->version, ti))
+    {
+      const char *where = NULL;
+      g_autofree char *message = NULL;
+
+      if (!_trib_plan_json_upgrade (imp->version, ti, node->values, &where, &message))
+        return fail (imp, where, "%s", message);
+    }
+  if (klass->unique != NULL && !check_unique (imp, ti, node->values))
+    return FALSE;
+  if (klass->check != NULL)
+    {
+      g_autofree const GValue **values = g_new (const GValue *, klass->n_fields);
+      g_autofree char *where = NULL;
+      g_autofree char *message = NULL;
+
+      for (guint f = 0; f < klass->n_fields; f++)
+        values[f] = &node->values[f];
+      if (!klass->check (values, &where, &message))
+        return fail (imp, where, "%s", message);
+    }
+  if (out != NULL)
     {
       node->id = id;
       *out = g_steal_pointer (&node);
@@ -564,6 +665,9 @@ read_document (Import *imp)
   guint hint = 0;
 
   imp->reader = reader;
+  for (guint t = 0; t < schema->n_types; t++)
+    if (imp->unique[t] != NULL)
+      g_hash_table_remove_all (imp->unique[t]);
   object = trib_json_reader_next (reader) == TRIB_JSON_TOKEN_BEGIN_OBJECT;
   while (object && (token = trib_json_reader_next (reader)) == TRIB_JSON_TOKEN_KEY)
     {
@@ -636,13 +740,18 @@ read_document (Import *imp)
     return fail (imp, "version", _("missing"));
   if (version == WRONG)
     return fail (imp, "version", _("expected an integer"));
-  if (version_number != TRIB_PLAN_JSON_VERSION)
+  if (version_number > TRIB_PLAN_JSON_VERSION)
     {
       g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, version_number);
       return fail (imp, "version",
-                   _("this document has format version %s; this Tributary reads version %d"),
+                   _("this document was written by a newer Tributary (format version %s); "
+                     "this one reads versions 1 to %d: update Tributary to import it"),
                    text, TRIB_PLAN_JSON_VERSION);
     }
+  if (version_number < 1)
+    return fail (imp, "version", _("expected an integer from 1 to %d"), TRIB_PLAN_JSON_VERSION);
+  if (version_number != imp->version)
+    return fail (imp, "version", _("expected one version member"));
   if (problem != NULL)
     {
       imp->error = g_steal_pointer (&problem);
@@ -677,6 +786,7 @@ _trib_json_import_new (const char *data,
   for (guint t = 0; t < imp->schema->n_types; t++)
     imp->ids[t] = g_array_new (FALSE, FALSE, sizeof (gint64));
   imp->refs = g_array_new (FALSE, FALSE, sizeof (Ref));
+  imp->unique = g_new0 (GHashTable *, imp->schema->n_types);
   return imp;
 }
 
@@ -690,7 +800,9 @@ _trib_json_import_free (TribJsonImport *imp)
       g_array_unref (imp->ids[t]);
       if (imp->seen)
         g_hash_table_unref (imp->seen[t]);
+      g_clear_pointer (&imp->unique[t], g_hash_table_unref);
     }
+  g_free (imp->unique);
   g_free (imp->ids);
   g_free (imp->seen);
   g_array_unref (imp->refs);
@@ -711,6 +823,11 @@ read_and_check (Import *imp)
   if (imp->length > TRIB_PLAN_JSON_MAX_SIZE)
     return fail (imp, NULL, _("the document is larger than %u MiB"),
                  (guint) (TRIB_PLAN_JSON_MAX_SIZE >> 20));
+
+  /* Read with the rules of the document's version. */
+  imp->version = _trib_plan_json_peek_version (imp->data, imp->length);
+  if (imp->version < 1 || imp->version > TRIB_PLAN_JSON_VERSION)
+    imp->version = TRIB_PLAN_JSON_VERSION;
 
   imp->mode = MODE_CHECK;
   if (!read_document (imp))

@@ -61,6 +61,20 @@ gboolean       _trib_plan_json_read_value  (TribJsonReader   *reader,
                                             GValue           *value,
                                             char            **message);
 
+/* trib-plan-json-versions.c */
+int              _trib_plan_json_peek_version  (const char       *data,
+                                                gsize             length);
+const TribField *_trib_plan_json_field_as_read (int               version,
+                                                TribEntityClass  *klass,
+                                                guint             field);
+gboolean         _trib_plan_json_needs_upgrade (int               version,
+                                                const TypeInfo   *type);
+gboolean         _trib_plan_json_upgrade       (int               version,
+                                                const TypeInfo   *type,
+                                                GValue           *values,
+                                                const char      **field,
+                                                char            **message);
+
 typedef struct _TribJsonImport TribJsonImport;
 
 TribJsonImport *_trib_json_import_new   (const char      *data,

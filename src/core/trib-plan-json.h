@@ -12,7 +12,9 @@ G_BEGIN_DECLS
 #define TRIB_PLAN_JSON_MAX_SIZE ((gsize) 256 * 1024 * 1024)
 
 #define TRIB_PLAN_JSON_FORMAT "tributary-plan"
-#define TRIB_PLAN_JSON_VERSION 1
+/* The version written; every version from 1 up to it is read (see
+ * trib-plan-json-versions.c). */
+#define TRIB_PLAN_JSON_VERSION 2
 
 char     *trib_plan_to_json       (TribPlan    *plan,
                                    gsize       *length,
