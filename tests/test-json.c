@@ -136,8 +136,9 @@ create_full_plan (const char *path)
   scenario = add (plan, TRIB_TYPE_SCENARIO, "name", "Hybrid", "model", "hybrid", "years", "7",
                   "withholds_platform_features", "true", "requires_copyright_assignment", "true",
                   "own_trademark", "false",
-                  "assumptions", "{\"price\": 123456.789, \"growth\": 0.1, \"tiny\": 1e-7, \"big\": 200000}",
-                  "notes", "Numbers", NULL);
+                  "assumptions", "{\"arpc\": 123456.789, \"user_growth\": 0.1, \"external_share\": 1e-7, \"engineer_cost\": 200000}",
+                  "notes", "Numbers", "base_model", "open-core", "p0_from_plan", "false",
+                  "p0", "12", NULL);
   scenario_id = id_text (scenario);
   milestone = add (plan, TRIB_TYPE_MILESTONE, "title", "GA", "date", "2027-01-15",
                    "lane", "business", "step", "turn-up-dial", "upstream_id", etcd_id,
@@ -432,14 +433,17 @@ static const char canonical_doc[] =
   "  \"scenarios\": [\n"
   "    {\n"
   "      \"assumptions\": {\n"
-  "        \"a\": 1,\n"
-  "        \"b\": 0.25\n"
+  "        \"hours_per_patch\": 1,\n"
+  "        \"user_growth\": 0.25\n"
   "      },\n"
+  "      \"base_model\": \"certified-platform\",\n"
   "      \"id\": 1,\n"
   "      \"model\": \"open-core\",\n"
   "      \"name\": \"S\",\n"
   "      \"notes\": \"\",\n"
   "      \"own_trademark\": true,\n"
+  "      \"p0\": 0,\n"
+  "      \"p0_from_plan\": true,\n"
   "      \"requires_copyright_assignment\": false,\n"
   "      \"withholds_platform_features\": false,\n"
   "      \"years\": 5\n"
@@ -510,7 +514,7 @@ test_canonical_document (void)
                     "\"quarter\":\"2027-Q1\",\"id\":3,\"fte\":1.5}],\"plan\":{\"name\":"
                     "\"Hand written\",\"currency\":\"EUR\",\"first_quarter\":\"2027-Q1\"},"
                     "\"scenarios\":[{\"id\":1,\"name\":\"S\",\"model\":\"open-core\","
-                    "\"assumptions\":{\"b\":0.25,\"a\":1.0}}]}", path2);
+                    "\"assumptions\":{\"user_growth\":0.25,\"hours_per_patch\":1.0}}]}", path2);
   from_compact = export (compact);
   g_assert_cmpstr (from_compact, ==, canonical_doc);
   trib_test_remove_tree (dir);

@@ -102,7 +102,7 @@ populate (TribPlan *plan)
                   "name", "Platform", "model", "hybrid", "years", "7",
                   "withholds_platform_features", "true", "requires_copyright_assignment", "true",
                   "own_trademark", "false", "assumptions", "{\"conversion\": 0.003, \"users0\": 12000}",
-                  "notes", "n", NULL);
+                  "notes", "n", "base_model", "open-core", "p0_from_plan", "false", "p0", "12", NULL);
   s = id_text (scenario);
   add (plan, TRIB_ENTITY (trib_milestone_new ()),
        "title", "Join SIG", "date", "2027-03-01", "lane", "upstream", "step", "turn-up-dial",

@@ -19,6 +19,7 @@
 #include "trib-plan-json.h"
 #include "trib-sample.h"
 #include "tributary-cli-check.h"
+#include "tributary-cli-scenarios.h"
 
 #define EXIT_FAILED 1
 #define EXIT_USAGE 2
@@ -351,6 +352,7 @@ static const Command commands[] = {
   { "export-json", N_("PLAN"), N_("Write a plan as a canonical JSON document."), cmd_export_json },
   { "import-json", N_("FILE PLAN"), N_("Create a plan file from a JSON document (FILE may be - for the standard input)."), cmd_import_json },
   { "check", N_("PLAN"), N_("Check a plan against the strategy rules (--json for JSON); exit 1 on an unacknowledged error."), trib_cli_check },
+  { "scenarios", N_("PLAN"), N_("Project each business-model scenario year by year (--json or --csv; --years N)."), trib_cli_scenarios },
 };
 
 static void

@@ -6,6 +6,7 @@
 
 #include "trib-entity.h"
 #include "trib-types.h"
+#include "trib-scenario-assumptions.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,9 @@ typedef enum
   TRIB_SCENARIO_FIELD_OWN_TRADEMARK,
   TRIB_SCENARIO_FIELD_ASSUMPTIONS,
   TRIB_SCENARIO_FIELD_NOTES,
+  TRIB_SCENARIO_FIELD_BASE_MODEL,
+  TRIB_SCENARIO_FIELD_P0_FROM_PLAN,
+  TRIB_SCENARIO_FIELD_P0,
   TRIB_SCENARIO_N_FIELDS
 } TribScenarioField;
 
@@ -35,5 +39,12 @@ gboolean trib_scenario_get_requires_copyright_assignment (TribScenario *self);
 gboolean trib_scenario_get_own_trademark (TribScenario *self);
 GVariant *trib_scenario_get_assumptions (TribScenario *self);
 const char *trib_scenario_get_notes (TribScenario *self);
+TribBusinessModel trib_scenario_get_base_model (TribScenario *self);
+gboolean trib_scenario_get_p0_from_plan (TribScenario *self);
+double trib_scenario_get_p0 (TribScenario *self);
+TribBusinessModel trib_scenario_get_formulas (TribScenario *self);
+double trib_scenario_get_assumption (TribScenario *self,
+                                     TribAssumption assumption,
+                                     gboolean *is_set);
 
 G_END_DECLS

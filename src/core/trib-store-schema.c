@@ -161,7 +161,15 @@ static const char migration_3[] =
   "ALTER TABLE plan ADD COLUMN check_health_drop INTEGER NOT NULL DEFAULT 10;"
   "ALTER TABLE plan ADD COLUMN check_healthy_score INTEGER NOT NULL DEFAULT 70;";
 
-static const char * const migrations[] = { NULL, migration_1, migration_2, migration_3 };
+/* Version 4: a custom scenario names the model it starts from, and a
+ * scenario's starting patch stock is the plan's carried patches or a
+ * number of its own. */
+static const char migration_4[] =
+  "ALTER TABLE scenario ADD COLUMN base_model TEXT NOT NULL DEFAULT 'certified-platform';"
+  "ALTER TABLE scenario ADD COLUMN p0_from_plan INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE scenario ADD COLUMN p0 REAL NOT NULL DEFAULT 0;";
+
+static const char * const migrations[] = { NULL, migration_1, migration_2, migration_3, migration_4 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TRIB_PLAN_SCHEMA_VERSION + 1);
 
