@@ -86,7 +86,8 @@ typedef struct
 
 static const Step steps[] = {
   { 2, "acknowledgement subjects written type:id; currencies are ISO 4217 codes; "
-       "one investment per upstream and quarter", upgrade_2 },
+       "one investment per upstream and quarter; a custom scenario's base model, a scenario's "
+       "own starting patch stock", upgrade_2 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == TRIB_PLAN_JSON_VERSION - 1);

@@ -28,9 +28,9 @@ static const TribField fields[] = {
   { .name = "own_trademark", .kind = TRIB_FIELD_BOOL, .label = N_("Sold under its own trademark"), .def = 1 },
   { .name = "assumptions", .kind = TRIB_FIELD_DICT, .label = N_("Assumptions") },
   { .name = "notes", .kind = TRIB_FIELD_TEXT, .label = N_("Notes") },
-  { .name = "base_model", .kind = TRIB_FIELD_ENUM, .label = N_("Base model"), .def_string = "certified-platform", .enum_type = trib_business_model_get_type },
-  { .name = "p0_from_plan", .kind = TRIB_FIELD_BOOL, .label = N_("Patch stock from the plan"), .def = 1 },
-  { .name = "p0", .kind = TRIB_FIELD_DOUBLE, .label = N_("Starting patch stock"), .min = 0, .max = 1000000, .def = 0 },
+  { .name = "base_model", .kind = TRIB_FIELD_ENUM, .label = N_("Base model"), .def_string = "certified-platform", .enum_type = trib_business_model_get_type, .since = 2 },
+  { .name = "p0_from_plan", .kind = TRIB_FIELD_BOOL, .label = N_("Patch stock from the plan"), .def = 1, .since = 2 },
+  { .name = "p0", .kind = TRIB_FIELD_DOUBLE, .label = N_("Starting patch stock"), .min = 0, .max = 1000000, .def = 0, .since = 2 },
 };
 
 /* The table and the header's enum of fields must not drift apart. */
