@@ -18,6 +18,7 @@
 #include "trib-plan.h"
 #include "trib-plan-json.h"
 #include "trib-sample.h"
+#include "tributary-cli-report.h"
 #include "tributary-cli-check.h"
 #include "tributary-cli-scenarios.h"
 
@@ -351,6 +352,7 @@ static const Command commands[] = {
   { "add-upstream", N_("PLAN NAME REPOSITORY_URL"), N_("Add an upstream project to a plan."), cmd_add_upstream },
   { "export-json", N_("PLAN"), N_("Write a plan as a canonical JSON document."), cmd_export_json },
   { "import-json", N_("FILE PLAN"), N_("Create a plan file from a JSON document (FILE may be - for the standard input)."), cmd_import_json },
+  { "roadmap", N_("PLAN"), N_("Show a plan’s roadmap: its lanes, items and rows (--json for JSON)."), trib_cli_roadmap },
   { "check", N_("PLAN"), N_("Check a plan against the strategy rules (--json for JSON); exit 1 on an unacknowledged error."), trib_cli_check },
   { "scenarios", N_("PLAN"), N_("Project each business-model scenario year by year (--json or --csv; --years N)."), trib_cli_scenarios },
 };

@@ -1,0 +1,382 @@
+/* trib-report-sections.c: the report's roadmap, health, investment,
+ * patches and products sections
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "trib-report"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "trib-report-private.h"
+#include "trib-chart-roadmap.h"
+#include "trib-dates.h"
+#include "trib-enums.h"
+#include "trib-labels.h"
+
+/* Item labels on the roadmap pages: never below 7 pt. */
+#define ROADMAP_FONT_SIZE 7.5
+
+/* --- Roadmap: landscape pages, tiled by dates and by rows --- */
+
+void
+trib_report_write_roadmap (TribReportContext *ctx)
+{
+  g_autoptr(TribRoadmap) roadmap = trib_roadmap_new_for_plan (ctx->plan);
+  g_autoptr(TribRoadmapChart) chart = trib_roadmap_chart_new (roadmap, TRIB_ROADMAP_ZOOM_QUARTERS,
+                                                              ROADMAP_FONT_SIZE);
+  const char *heading = trib_report_section_get_heading (TRIB_REPORT_SECTION_ROADMAP);
+  double width, page_height, line_height, header, gutter, ppd;
+  guint32 first, last, days_per_tile;
+  guint n_lines, lines_per_page, n_across, n_down;
+
+  trib_roadmap_chart_set_range (chart, ctx->from, ctx->to);
+  trib_roadmap_chart_set_today (chart, ctx->today);
+
+  trib_report_begin_section (ctx, TRIB_REPORT_SECTION_ROADMAP, TRUE);
+  trib_pdf_note (ctx->pdf, _("Diamonds are milestones (filled when done), coloured by the guide’s step they belong to; "
+                             "triangles are upstream releases expected from each project’s release cadence; "
+                             "dark bars are product releases until the end of maintenance, light bars until the end of life; "
+                             "investment bars grow with the engineers put in. The red line marks today."));
+
+  trib_pdf_get_content_size (ctx->pdf, &width, &page_height);
+  line_height = trib_roadmap_chart_get_line_height (chart);
+  header = trib_roadmap_chart_get_header_height (chart);
+  gutter = trib_roadmap_chart_get_gutter (chart);
+  ppd = trib_roadmap_chart_get_px_per_day (chart);
+  trib_roadmap_chart_set_view (chart, 0, 0, 0, 0);
+  n_lines = trib_roadmap_chart_get_n_lines (chart);
+
+  first = ctx->from ? ctx->from : trib_roadmap_get_first_day (roadmap);
+  last = ctx->to ? ctx->to : trib_roadmap_get_last_day (roadmap);
+  days_per_tile = MAX (30, (guint32) floor ((width - gutter - 8) / ppd));
+  lines_per_page = MAX (1, (guint) floor ((page_height - header - 12) / line_height));
+  n_across = (last - first + days_per_tile) / days_per_tile;
+
+  {
+    /* Chunks of lines: the first shares its page with the heading. */
+    g_autoptr(GArray) chunks = g_array_new (FALSE, FALSE, sizeof (guint));
+    guint fit = (guint) MAX (1, floor ((trib_pdf_get_remaining (ctx->pdf) - header - 12) / line_height));
+    guint line = 0, part = 0;
+
+    if (fit < MIN (n_lines, lines_per_page) / 2)
+      {
+        trib_pdf_new_page (ctx->pdf, TRUE);
+        fit = lines_per_page;
+      }
+    while (line < n_lines)
+      {
+        guint n = MIN (line == 0 ? fit : lines_per_page, n_lines - line);
+
+        g_array_append_val (chunks, n);
+        line += n;
+      }
+    n_down = chunks->len;
+
+    line = 0;
+    for (guint down = 0; down < n_down; down++)
+      {
+        guint n = g_array_index (chunks, guint, down);
+
+        for (guint across = 0; across < n_across; across++)
+          {
+            guint32 tile_first = first + across * days_per_tile;
+            double h;
+
+            if (g_cancellable_is_cancelled (ctx->cancellable))
+              return;
+            if (part++ > 0)
+              {
+                g_autofree char *title = g_strdup_printf (_("%s (part %u of %u)"), heading, part,
+                                                          n_across * n_down);
+                trib_pdf_set_header (ctx->pdf, ctx->plan_name, title);
+                trib_pdf_new_page (ctx->pdf, TRUE);
+              }
+            trib_roadmap_chart_set_view (chart, tile_first, tile_first + days_per_tile - 1, line, n);
+            trib_roadmap_chart_get_size (chart, NULL, &h);
+            trib_pdf_block (ctx->pdf, h, trib_roadmap_chart_draw, chart);
+          }
+        line += n;
+      }
+  }
+}
+
+/* --- Upstream health --- */
+
+static int
+compare_importance (gconstpointer a,
+                    gconstpointer b)
+{
+  TribUpstream *ua = *(TribUpstream **) a, *ub = *(TribUpstream **) b;
+  int ia = trib_upstream_get_importance (ua), ib = trib_upstream_get_importance (ub);
+
+  if (ia != ib)
+    return ib - ia;
+  return g_utf8_collate (trib_upstream_get_name (ua), trib_upstream_get_name (ub));
+}
+
+void
+trib_report_write_health (TribReportContext *ctx)
+{
+  g_autoptr(GPtrArray) sorted = g_ptr_array_copy (ctx->upstreams, (GCopyFunc) g_object_ref, NULL);
+  g_autoptr(GPtrArray) rows = trib_report_rows_new ();
+  const char *headers[] = { _("Upstream"), _("Layer"), _("Importance"), _("Decision"), _("Licence"),
+                            _("Statistics of") };
+  const double widths[] = { 0.30, 0.12, 0.12, 0.16, 0.15, 0.15 };
+  guint with_stats = 0;
+
+  g_ptr_array_set_free_func (sorted, g_object_unref);
+  trib_report_begin_section (ctx, TRIB_REPORT_SECTION_HEALTH, FALSE);
+  if (sorted->len == 0)
+    {
+      trib_pdf_note (ctx->pdf, _("The plan has no upstream projects; add them on the Upstreams page."));
+      return;
+    }
+  g_ptr_array_sort (sorted, compare_importance);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      TribUpstream *u = g_ptr_array_index (sorted, i);
+      TribStatsSnapshot *snapshot = trib_plan_get_latest_snapshot (ctx->plan, u, NULL);
+
+      if ((i & 255) == 0 && g_cancellable_is_cancelled (ctx->cancellable))
+        return;
+      with_stats += snapshot != NULL;
+      trib_report_rows_add (rows, g_strdup (trib_upstream_get_name (u)),
+                            g_strdup (trib_enum_get_label (TRIB_TYPE_LAYER, trib_upstream_get_layer (u))),
+                            g_strdup_printf ("%d", trib_upstream_get_importance (u)),
+                            g_strdup (trib_enum_get_label (TRIB_TYPE_DECISION, trib_upstream_get_decision (u))),
+                            g_strdup (trib_upstream_get_license (u) ? trib_upstream_get_license (u) : ""),
+                            g_strdup (snapshot ? trib_stats_snapshot_get_taken_at (snapshot) : "—"),
+                            NULL);
+    }
+  trib_pdf_note (ctx->pdf, _("Health scores are not available in this version; the upstreams are listed by importance."));
+  if (with_stats == 0)
+    trib_pdf_note (ctx->pdf, _("No statistics have been fetched for any upstream yet."));
+  trib_pdf_table (ctx->pdf, headers, widths, G_N_ELEMENTS (headers), rows);
+}
+
+/* --- Investment --- */
+
+void
+trib_report_write_investment (TribReportContext *ctx)
+{
+  TribPlanInfo *info = trib_plan_get_info (ctx->plan);
+  g_autoptr(GPtrArray) investments = trib_report_sorted_items (ctx->plan, TRIB_TYPE_INVESTMENT);
+  g_autoptr(GTree) by_quarter = g_tree_new_full ((GCompareDataFunc) g_strcmp0, NULL, g_free, g_free);
+  g_autoptr(GPtrArray) rows = trib_report_rows_new ();
+  const char *headers[] = { _("Quarter"), _("Engineers (FTE)"), _("Upstreams"), _("Cost") };
+  const double widths[] = { 0.2, 0.25, 0.2, 0.35 };
+  double cost_year = trib_plan_info_get_engineer_year_cost (info);
+  typedef struct { double fte; guint n; } Sum;
+
+  trib_report_begin_section (ctx, TRIB_REPORT_SECTION_INVESTMENT, FALSE);
+  if (investments->len == 0)
+    {
+      trib_pdf_note (ctx->pdf, _("The plan invests no engineers upstream; add investments on the Investment page."));
+      return;
+    }
+  for (guint i = 0; i < investments->len; i++)
+    {
+      TribInvestment *inv = g_ptr_array_index (investments, i);
+      Sum *sum = g_tree_lookup (by_quarter, trib_investment_get_quarter (inv));
+
+      if (sum == NULL)
+        {
+          sum = g_new0 (Sum, 1);
+          g_tree_insert (by_quarter, g_strdup (trib_investment_get_quarter (inv)), sum);
+        }
+      sum->fte += trib_investment_get_fte (inv);
+      sum->n += trib_investment_get_fte (inv) > 0;
+    }
+
+  trib_pdf_heading (ctx->pdf, _("Cost per quarter"), 2);
+  {
+    GTreeNode *node;
+
+    for (node = g_tree_node_first (by_quarter); node != NULL; node = g_tree_node_next (node))
+      {
+        Sum *sum = g_tree_node_value (node);
+
+        trib_report_rows_add (rows, g_strdup (g_tree_node_key (node)), trib_report_format_number (sum->fte),
+                              g_strdup_printf ("%u", sum->n),
+                              trib_report_format_money (ctx, sum->fte * cost_year / 4), NULL);
+      }
+  }
+  trib_pdf_table (ctx->pdf, headers, widths, G_N_ELEMENTS (headers), rows);
+  trib_pdf_note (ctx->pdf, _("The stacked chart of engineers per upstream and the chart of influence against effort are not available in this version."));
+}
+
+/* --- Patches --- */
+
+void
+trib_report_write_patches (TribReportContext *ctx)
+{
+  g_autoptr(GPtrArray) patches = trib_report_sorted_items (ctx->plan, TRIB_TYPE_PATCH);
+  g_autoptr(GPtrArray) summary = trib_report_rows_new ();
+  g_autoptr(GPtrArray) carried = trib_report_rows_new ();
+  const char *sum_headers[] = { _("State"), _("Patches"), _("Lines"), _("Hours per upstream release") };
+  const double sum_widths[] = { 0.25, 0.2, 0.2, 0.35 };
+  const char *headers[] = { _("Carried patch"), _("Upstream"), _("Lines"), _("Hours per release"), _("Since") };
+  const double widths[] = { 0.44, 0.18, 0.1, 0.14, 0.14 };
+  guint count[4] = { 0 };
+  double lines[4] = { 0 }, hours[4] = { 0 };
+
+  trib_report_begin_section (ctx, TRIB_REPORT_SECTION_PATCHES, FALSE);
+  if (patches->len == 0)
+    {
+      trib_pdf_note (ctx->pdf, _("The plan records no patches; add them on the Patches page."));
+      return;
+    }
+  for (guint i = 0; i < patches->len; i++)
+    {
+      TribPatch *p = g_ptr_array_index (patches, i);
+      TribPatchState state = trib_patch_get_state (p);
+
+      if (state > TRIB_PATCH_STATE_DROPPED)
+        continue;
+      count[state]++;
+      lines[state] += trib_patch_get_lines (p);
+      hours[state] += trib_patch_get_hours_per_release (p);
+      if (state == TRIB_PATCH_STATE_CARRIED)
+        trib_report_rows_add (carried, g_strdup (trib_patch_get_title (p)),
+                              g_strdup (trib_report_upstream_name (ctx, trib_patch_get_upstream_id (p))),
+                              g_strdup_printf ("%d", trib_patch_get_lines (p)),
+                              trib_report_format_number (trib_patch_get_hours_per_release (p)),
+                              g_strdup (trib_patch_get_created (p) ? trib_patch_get_created (p) : ""), NULL);
+    }
+  for (int s = TRIB_PATCH_STATE_CARRIED; s <= TRIB_PATCH_STATE_DROPPED; s++)
+    trib_report_rows_add (summary, g_strdup (trib_enum_get_label (TRIB_TYPE_PATCH_STATE, s)),
+                          g_strdup_printf ("%u", count[s]), trib_report_format_number (lines[s]),
+                          trib_report_format_number (hours[s]), NULL);
+
+  trib_pdf_heading (ctx->pdf, _("Ledger"), 2);
+  trib_pdf_table (ctx->pdf, sum_headers, sum_widths, G_N_ELEMENTS (sum_headers), summary);
+  if (carried->len > 0)
+    {
+      trib_pdf_heading (ctx->pdf, _("Carried patches"), 2);
+      trib_pdf_table (ctx->pdf, headers, widths, G_N_ELEMENTS (headers), carried);
+    }
+  trib_pdf_note (ctx->pdf, _("The projection of the carried-patch debt is not available in this version."));
+}
+
+/* --- Products --- */
+
+void
+trib_report_write_products (TribReportContext *ctx)
+{
+  g_autoptr(GPtrArray) releases = trib_report_sorted_items (ctx->plan, TRIB_TYPE_PRODUCT_RELEASE);
+  g_autoptr(GPtrArray) bases = trib_report_sorted_items (ctx->plan, TRIB_TYPE_RELEASE_BASE);
+  g_autoptr(GPtrArray) certs = trib_report_sorted_items (ctx->plan, TRIB_TYPE_CERTIFICATION);
+  g_autoptr(GPtrArray) release_rows = trib_report_rows_new ();
+  g_autoptr(GPtrArray) base_rows = trib_report_rows_new ();
+  const char *rel_headers[] = { _("Release"), _("General availability"), _("End of maintenance"), _("End of life") };
+  const double rel_widths[] = { 0.4, 0.2, 0.2, 0.2 };
+  const char *base_headers[] = { _("Release"), _("Upstream"), _("Based on"), _("Upstream end of life") };
+  const double base_widths[] = { 0.3, 0.3, 0.2, 0.2 };
+
+  trib_report_begin_section (ctx, TRIB_REPORT_SECTION_PRODUCTS, FALSE);
+  if (releases->len == 0)
+    {
+      trib_pdf_note (ctx->pdf, _("The plan has no product releases; add them on the Product page."));
+      return;
+    }
+  for (guint i = 0; i < releases->len; i++)
+    {
+      TribProductRelease *r = g_ptr_array_index (releases, i);
+      TribEntity *product = trib_plan_lookup (ctx->plan, TRIB_TYPE_PRODUCT, trib_product_release_get_product_id (r));
+      char *name = g_strdup_printf ("%s %s", product ? trib_product_get_name (TRIB_PRODUCT (product)) : "",
+                                    trib_product_release_get_version (r));
+
+      trib_report_rows_add (release_rows, g_strstrip (name),
+                            g_strdup (trib_product_release_get_ga (r) ? trib_product_release_get_ga (r) : ""),
+                            g_strdup (trib_product_release_get_end_of_maintenance (r) ? trib_product_release_get_end_of_maintenance (r) : ""),
+                            g_strdup (trib_product_release_get_end_of_life (r) ? trib_product_release_get_end_of_life (r) : ""),
+                            NULL);
+    }
+  trib_pdf_heading (ctx->pdf, _("Releases"), 2);
+  trib_pdf_table (ctx->pdf, rel_headers, rel_widths, G_N_ELEMENTS (rel_headers), release_rows);
+  trib_pdf_note (ctx->pdf, _("The lifecycle chart is not available in this version; the Roadmap section draws each release from general availability to end of life."));
+
+  for (guint i = 0; i < bases->len; i++)
+    {
+      TribReleaseBase *b = g_ptr_array_index (bases, i);
+      TribEntity *r = trib_plan_lookup (ctx->plan, TRIB_TYPE_PRODUCT_RELEASE, trib_release_base_get_release_id (b));
+
+      trib_report_rows_add (base_rows, g_strdup (r ? trib_product_release_get_version (TRIB_PRODUCT_RELEASE (r)) : ""),
+                            g_strdup (trib_report_upstream_name (ctx, trib_release_base_get_upstream_id (b))),
+                            g_strdup (trib_release_base_get_upstream_version (b)),
+                            g_strdup (trib_release_base_get_upstream_eol (b) ? trib_release_base_get_upstream_eol (b) : ""),
+                            NULL);
+    }
+  trib_pdf_heading (ctx->pdf, _("Upstream bases"), 2);
+  if (base_rows->len == 0)
+    trib_pdf_note (ctx->pdf, _("No release records which upstream versions it is based on."));
+  else
+    trib_pdf_table (ctx->pdf, base_headers, base_widths, G_N_ELEMENTS (base_headers), base_rows);
+
+  trib_pdf_heading (ctx->pdf, _("Certification matrix"), 2);
+  if (certs->len == 0)
+    {
+      trib_pdf_note (ctx->pdf, _("No release has certification targets."));
+      return;
+    }
+  {
+    /* Targets down, releases across (at most five per table). */
+    g_autoptr(GPtrArray) targets = g_ptr_array_new ();
+    g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+    for (guint i = 0; i < certs->len; i++)
+      {
+        const char *t = trib_certification_get_target (g_ptr_array_index (certs, i));
+
+        if (g_hash_table_add (seen, (gpointer) t))
+          g_ptr_array_add (targets, (gpointer) t);
+      }
+    for (guint first = 0; first < releases->len; first += 5)
+      {
+        guint n = MIN (5, releases->len - first);
+        g_autofree const char **headers = g_new0 (const char *, n + 1);
+        g_autofree double *widths = g_new0 (double, n + 1);
+        g_autoptr(GPtrArray) rows = trib_report_rows_new ();
+
+        headers[0] = _("Target");
+        widths[0] = 0.3;
+        for (guint c = 0; c < n; c++)
+          {
+            headers[c + 1] = trib_product_release_get_version (g_ptr_array_index (releases, first + c));
+            widths[c + 1] = 0.7 / n;
+          }
+        for (guint t = 0; t < targets->len; t++)
+          {
+            GPtrArray *cells = g_ptr_array_new ();
+
+            g_ptr_array_add (cells, g_strdup (g_ptr_array_index (targets, t)));
+            for (guint c = 0; c < n; c++)
+              {
+                gint64 rid = trib_entity_get_id (g_ptr_array_index (releases, first + c));
+                char *cell = g_strdup ("—");
+
+                for (guint i = 0; i < certs->len; i++)
+                  {
+                    TribCertification *cert = g_ptr_array_index (certs, i);
+
+                    if (trib_certification_get_release_id (cert) == rid
+                        && g_strcmp0 (trib_certification_get_target (cert), g_ptr_array_index (targets, t)) == 0)
+                      {
+                        g_free (cell);
+                        cell = trib_certification_get_promised (cert)
+                               ? g_strdup_printf (_("%s (promised)"), trib_enum_get_label (TRIB_TYPE_CERT_STATUS, trib_certification_get_status (cert)))
+                               : g_strdup (trib_enum_get_label (TRIB_TYPE_CERT_STATUS, trib_certification_get_status (cert)));
+                      }
+                  }
+                g_ptr_array_add (cells, cell);
+              }
+            g_ptr_array_add (cells, NULL);
+            g_ptr_array_add (rows, g_ptr_array_free (cells, FALSE));
+          }
+        trib_pdf_table (ctx->pdf, headers, widths, n + 1, rows);
+      }
+  }
+}
