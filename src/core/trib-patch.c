@@ -29,8 +29,8 @@ static const TribField fields[] = {
   { .name = "merged", .kind = TRIB_FIELD_DATE, .label = N_("Merged upstream") },
   { .name = "url", .kind = TRIB_FIELD_URL, .label = N_("Address") },
   { .name = "notes", .kind = TRIB_FIELD_TEXT, .label = N_("Notes") },
-  { .name = "dropped", .kind = TRIB_FIELD_DATE, .label = N_("Dropped") },
-  { .name = "target_quarter", .kind = TRIB_FIELD_QUARTER, .label = N_("Upstream by") },
+  { .name = "dropped", .kind = TRIB_FIELD_DATE, .label = N_("Dropped"), .since = 2 },
+  { .name = "target_quarter", .kind = TRIB_FIELD_QUARTER, .label = N_("Upstream by"), .since = 2 },
 };
 
 /* The table and the header's enum of fields must not drift apart. */

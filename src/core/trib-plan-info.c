@@ -32,13 +32,13 @@ static const TribField fields[] = {
   { .name = "engineer_year_cost", .kind = TRIB_FIELD_DOUBLE, .label = N_("Cost of an engineer-year"), .min = 0, .max = 10000000, .def = 200000 },
   { .name = "team_handles", .kind = TRIB_FIELD_STRV, .label = N_("Team forge handles") },
   /* The patch-debt projection and the strategy checks read these. */
-  { .name = "patch_drift", .kind = TRIB_FIELD_DOUBLE, .label = N_("Yearly growth of a patch’s carrying cost"), .min = 0, .max = 1, .def = 0.15 },
-  { .name = "check_patch_hours", .kind = TRIB_FIELD_DOUBLE, .label = N_("Carrying cost that warns (hours a quarter)"), .min = 0, .max = 1000000, .def = 450 },
-  { .name = "check_dial_step", .kind = TRIB_FIELD_DOUBLE, .label = N_("Largest gradual investment step (FTE)"), .min = 0, .max = 1000, .def = 2 },
-  { .name = "check_importance", .kind = TRIB_FIELD_INT, .label = N_("Importance that needs investment"), .min = 1, .max = 5, .def = 4 },
-  { .name = "check_inactive_days", .kind = TRIB_FIELD_INT, .label = N_("Days without a push that make an upstream inactive"), .min = 1, .max = 3650, .def = 365 },
-  { .name = "check_health_drop", .kind = TRIB_FIELD_INT, .label = N_("Fall of the health score that warns (points)"), .min = 1, .max = 100, .def = 10 },
-  { .name = "check_healthy_score", .kind = TRIB_FIELD_INT, .label = N_("Health score of a healthy upstream"), .min = 0, .max = 100, .def = 70 },
+  { .name = "patch_drift", .kind = TRIB_FIELD_DOUBLE, .label = N_("Yearly growth of a patch’s carrying cost"), .min = 0, .max = 1, .def = 0.15, .since = 2 },
+  { .name = "check_patch_hours", .kind = TRIB_FIELD_DOUBLE, .label = N_("Carrying cost that warns (hours a quarter)"), .min = 0, .max = 1000000, .def = 450, .since = 2 },
+  { .name = "check_dial_step", .kind = TRIB_FIELD_DOUBLE, .label = N_("Largest gradual investment step (FTE)"), .min = 0, .max = 1000, .def = 2, .since = 2 },
+  { .name = "check_importance", .kind = TRIB_FIELD_INT, .label = N_("Importance that needs investment"), .min = 1, .max = 5, .def = 4, .since = 2 },
+  { .name = "check_inactive_days", .kind = TRIB_FIELD_INT, .label = N_("Days without a push that make an upstream inactive"), .min = 1, .max = 3650, .def = 365, .since = 2 },
+  { .name = "check_health_drop", .kind = TRIB_FIELD_INT, .label = N_("Fall of the health score that warns (points)"), .min = 1, .max = 100, .def = 10, .since = 2 },
+  { .name = "check_healthy_score", .kind = TRIB_FIELD_INT, .label = N_("Health score of a healthy upstream"), .min = 0, .max = 100, .def = 70, .since = 2 },
 };
 
 /* The table and the header's enum of fields must not drift apart. */

@@ -33,7 +33,7 @@ static const TribField fields[] = {
   { .name = "notes", .kind = TRIB_FIELD_TEXT, .label = N_("Notes") },
   { .name = "last_error", .kind = TRIB_FIELD_STRING, .label = N_("Last refresh error"), .flags = TRIB_FIELD_INTERNAL, .max = 1000 },
   /* Releases per year as the user knows them; 0 takes the latest statistics. */
-  { .name = "release_cadence", .kind = TRIB_FIELD_DOUBLE, .label = N_("Releases per year"), .min = 0, .max = 365 },
+  { .name = "release_cadence", .kind = TRIB_FIELD_DOUBLE, .label = N_("Releases per year"), .min = 0, .max = 365, .since = 2 },
 };
 
 /* The table and the header's enum of fields must not drift apart. */
