@@ -4,6 +4,9 @@
  */
 #include "config.h"
 
+/* Reads the rows of plan files through the plan's store: core's insides. */
+#define TRIB_CORE_COMPILATION
+
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -60,6 +63,13 @@ populate (TribPlan *plan)
   g_assert_true (trib_entity_set_from_text (info, "quarters", "12", &error));
   g_assert_true (trib_entity_set_from_text (info, "engineer_year_cost", "165000.5", &error));
   g_assert_true (trib_entity_set_from_text (info, "team_handles", "alice, bob", &error));
+  g_assert_true (trib_entity_set_from_text (info, "patch_drift", "0.2", &error));
+  g_assert_true (trib_entity_set_from_text (info, "check_patch_hours", "500", &error));
+  g_assert_true (trib_entity_set_from_text (info, "check_dial_step", "3", &error));
+  g_assert_true (trib_entity_set_from_text (info, "check_importance", "3", &error));
+  g_assert_true (trib_entity_set_from_text (info, "check_inactive_days", "200", &error));
+  g_assert_true (trib_entity_set_from_text (info, "check_health_drop", "15", &error));
+  g_assert_true (trib_entity_set_from_text (info, "check_healthy_score", "60", &error));
   g_assert_no_error (error);
 
   upstream = add (plan, TRIB_ENTITY (trib_upstream_new ()),
@@ -67,7 +77,7 @@ populate (TribPlan *plan)
                   "homepage", "https://etcd.io", "license", "Apache-2.0",
                   "purls", "pkg:golang/go.etcd.io/etcd", "layer", "below", "importance", "5",
                   "decision", "invest", "intermediary", "Debian", "notes", "Key–value store",
-                  "last_error", "rate limited", NULL);
+                  "last_error", "rate limited", "release_cadence", "4", NULL);
   u = id_text (upstream);
   add (plan, TRIB_ENTITY (trib_stats_snapshot_new ()),
        "upstream_id", u, "taken_at", "2027-01-02T03:04:05Z", "stars", "48000", "forks", "9700",
@@ -82,7 +92,8 @@ populate (TribPlan *plan)
   add (plan, TRIB_ENTITY (trib_patch_new ()),
        "upstream_id", u, "title", "Faster compaction", "state", "proposed", "lines", "120",
        "hours_per_release", "6.5", "created", "2026-10-01", "merged", "2027-01-10",
-       "url", "https://github.com/etcd-io/etcd/pulls", "notes", "n", NULL);
+       "url", "https://github.com/etcd-io/etcd/pulls", "notes", "n", "dropped", "2027-02-01",
+       "target_quarter", "2027-Q3", NULL);
   product = add (plan, TRIB_ENTITY (trib_product_new ()),
                  "name", "Meridian", "trademark_registered", "true", "description", "d",
                  "homepage", "https://calderwood.example", NULL);

@@ -104,16 +104,8 @@ gboolean         trib_entity_set_ref              (TribEntity      *self,
                                                    gint64           value,
                                                    GError         **error);
 
-/* Used by the plan and the store only. */
-void             _trib_entity_set_id              (TribEntity      *self,
-                                                   gint64           id);
-void             _trib_entity_set_plan            (TribEntity      *self,
-                                                   TribPlan        *plan);
-void             _trib_entity_store_value         (TribEntity      *self,
-                                                   guint            field,
-                                                   const GValue    *value);
-void             _trib_entity_take_value          (TribEntity      *self,
-                                                   guint            field,
-                                                   GValue          *value);
-
 G_END_DECLS
+
+#ifdef TRIB_CORE_COMPILATION
+#include "trib-entity-private.h"
+#endif

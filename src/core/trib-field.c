@@ -1,6 +1,9 @@
-/* trib-field.c: conversion and validation of entity fields
+/* trib-field.c: the types, defaults and rules of entity fields
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * JSON, display and typed text are in trib-field-json.c, SQL in
+ * trib-field-sql.c.
  */
 #define G_LOG_DOMAIN "trib-field"
 
@@ -16,13 +19,8 @@
 #include "trib-field-private.h"
 #include "trib-rules.h"
 
-#define DEFAULT_STRING_MAX 500
-#define DEFAULT_TEXT_MAX 20000
-#define URL_MAX 2000
-#define LIST_MAX 1000
-
-static guint
-text_max (const TribField *field)
+guint
+_trib_field_text_max (const TribField *field)
 {
   if (field->max > 0)
     return (guint) field->max;
@@ -271,8 +269,8 @@ trib_field_describe_range (const TribField *field)
     case TRIB_FIELD_STRING:
     case TRIB_FIELD_TEXT:
       if (field->flags & TRIB_FIELD_REQUIRED)
-        return g_strdup_printf (_("a text of 1 to %u characters"), text_max (field));
-      return g_strdup_printf (_("a text of at most %u characters"), text_max (field));
+        return g_strdup_printf (_("a text of 1 to %u characters"), _trib_field_text_max (field));
+      return g_strdup_printf (_("a text of at most %u characters"), _trib_field_text_max (field));
     case TRIB_FIELD_URL:
       return g_strdup (_("an http:// or https:// address"));
     case TRIB_FIELD_DATE:
@@ -311,9 +309,9 @@ trib_field_describe_range (const TribField *field)
     }
 }
 
-static gboolean
-fail_expected (const TribField *field,
-               char           **message)
+gboolean
+_trib_field_fail_expected (const TribField *field,
+                           char           **message)
 {
   if (message)
     {
@@ -350,16 +348,16 @@ trib_field_validate (const TribField *field,
 
         /* No more characters than bytes: most texts need not be counted. */
         if (!g_utf8_validate_len (s, bytes, NULL) ||
-            (bytes > text_max (field) && g_utf8_strlen (s, bytes) > text_max (field)))
-          return fail_expected (field, message);
+            (bytes > _trib_field_text_max (field) && g_utf8_strlen (s, bytes) > _trib_field_text_max (field)))
+          return _trib_field_fail_expected (field, message);
       }
       if (field->check != NULL && !field->check (s))
-        return fail_expected (field, message);
+        return _trib_field_fail_expected (field, message);
       switch (field->kind)
         {
         case TRIB_FIELD_STRING:
           if (strchr (s, '\n') != NULL)
-            return fail_expected (field, message);
+            return _trib_field_fail_expected (field, message);
           return TRUE;
         case TRIB_FIELD_TEXT:
           return TRUE;
@@ -371,15 +369,15 @@ trib_field_validate (const TribField *field,
 
             if (uri == NULL || host == NULL || host[0] == '\0' ||
                 (g_strcmp0 (scheme, "https") != 0 && g_strcmp0 (scheme, "http") != 0))
-              return fail_expected (field, message);
+              return _trib_field_fail_expected (field, message);
             return TRUE;
           }
         case TRIB_FIELD_DATE:
-          return trib_date_is_valid (s) ? TRUE : fail_expected (field, message);
+          return trib_date_is_valid (s) ? TRUE : _trib_field_fail_expected (field, message);
         case TRIB_FIELD_DATETIME:
-          return datetime_is_canonical (s) ? TRUE : fail_expected (field, message);
+          return datetime_is_canonical (s) ? TRUE : _trib_field_fail_expected (field, message);
         case TRIB_FIELD_QUARTER:
-          return trib_quarter_parse (s, NULL, NULL) ? TRUE : fail_expected (field, message);
+          return trib_quarter_parse (s, NULL, NULL) ? TRUE : _trib_field_fail_expected (field, message);
         case TRIB_FIELD_INT:
         case TRIB_FIELD_DOUBLE:
         case TRIB_FIELD_BOOL:
@@ -399,14 +397,14 @@ trib_field_validate (const TribField *field,
       {
         int v = g_value_get_int (value);
         if (field->min < field->max && (v < field->min || v > field->max))
-          return fail_expected (field, message);
+          return _trib_field_fail_expected (field, message);
         return TRUE;
       }
     case TRIB_FIELD_DOUBLE:
       {
         double v = g_value_get_double (value);
         if (!isfinite (v) || (field->min < field->max && (v < field->min || v > field->max)))
-          return fail_expected (field, message);
+          return _trib_field_fail_expected (field, message);
         return TRUE;
       }
     case TRIB_FIELD_BOOL:
@@ -415,24 +413,24 @@ trib_field_validate (const TribField *field,
       {
         GEnumClass *klass = _trib_field_enum_class (field);
         if (g_enum_get_value (klass, g_value_get_enum (value)) == NULL)
-          return fail_expected (field, message);
+          return _trib_field_fail_expected (field, message);
         return TRUE;
       }
     case TRIB_FIELD_REF:
       if (g_value_get_int64 (value) < 0 ||
           ((field->flags & TRIB_FIELD_REQUIRED) && g_value_get_int64 (value) == 0))
-        return fail_expected (field, message);
+        return _trib_field_fail_expected (field, message);
       return TRUE;
     case TRIB_FIELD_STRV:
       {
         const char * const *v = g_value_get_boxed (value);
         guint n = v ? g_strv_length ((char **) v) : 0;
         if (n > LIST_MAX)
-          return fail_expected (field, message);
+          return _trib_field_fail_expected (field, message);
         for (guint i = 0; i < n; i++)
           if (!g_utf8_validate (v[i], -1, NULL) || g_utf8_strlen (v[i], -1) > DEFAULT_STRING_MAX ||
               v[i][0] == '\0')
-            return fail_expected (field, message);
+            return _trib_field_fail_expected (field, message);
         return TRUE;
       }
     case TRIB_FIELD_INTV:
@@ -444,10 +442,10 @@ trib_field_validate (const TribField *field,
           return TRUE;
         items = g_variant_get_fixed_array (v, &n, sizeof (gint64));
         if (n > LIST_MAX)
-          return fail_expected (field, message);
+          return _trib_field_fail_expected (field, message);
         for (gsize i = 0; i < n; i++)
           if (items[i] < 0)
-            return fail_expected (field, message);
+            return _trib_field_fail_expected (field, message);
         return TRUE;
       }
     case TRIB_FIELD_DICT:
@@ -459,11 +457,11 @@ trib_field_validate (const TribField *field,
         if (v == NULL)
           return TRUE;
         if (g_variant_n_children (v) > LIST_MAX)
-          return fail_expected (field, message);
+          return _trib_field_fail_expected (field, message);
         g_variant_iter_init (&iter, v);
         while (g_variant_iter_next (&iter, "{&sd}", &key, &d))
           if (!isfinite (d) || key[0] == '\0' || strlen (key) > 100)
-            return fail_expected (field, message);
+            return _trib_field_fail_expected (field, message);
         return TRUE;
       }
     case TRIB_FIELD_STRING:
@@ -522,426 +520,4 @@ trib_field_values_equal (const TribField *field,
     default:
       g_assert_not_reached ();
     }
-}
-
-/* JSON ----------------------------------------------------------------- */
-
-JsonNode *
-_trib_field_variant_to_json (const TribField *field,
-                 GVariant        *v)
-{
-  JsonNode *node;
-
-  if (field->kind == TRIB_FIELD_INTV)
-    {
-      JsonArray *array = json_array_new ();
-      gsize n = 0;
-      const gint64 *items = v ? g_variant_get_fixed_array (v, &n, sizeof (gint64)) : NULL;
-      for (gsize i = 0; i < n; i++)
-        json_array_add_int_element (array, items[i]);
-      /* json_node_init_array() takes a reference of its own. */
-      node = json_node_init_array (json_node_alloc (), array);
-      json_array_unref (array);
-      return node;
-    }
-  else
-    {
-      JsonObject *object = json_object_new ();
-      GVariantIter iter;
-      const char *key;
-      double d;
-      if (v != NULL)
-        {
-          g_variant_iter_init (&iter, v);
-          while (g_variant_iter_next (&iter, "{&sd}", &key, &d))
-            json_object_set_double_member (object, key, d);
-        }
-      node = json_node_init_object (json_node_alloc (), object);
-      json_object_unref (object);
-      return node;
-    }
-}
-
-JsonNode *
-trib_field_to_json (const TribField *field,
-                    const GValue    *value)
-{
-  JsonNode *node = json_node_alloc ();
-
-  switch (field->kind)
-    {
-    case TRIB_FIELD_STRING:
-    case TRIB_FIELD_TEXT:
-    case TRIB_FIELD_URL:
-    case TRIB_FIELD_DATE:
-    case TRIB_FIELD_DATETIME:
-    case TRIB_FIELD_QUARTER:
-      {
-        const char *s = g_value_get_string (value);
-        return json_node_init_string (node, s ? s : "");
-      }
-    case TRIB_FIELD_INT:
-      return json_node_init_int (node, g_value_get_int (value));
-    case TRIB_FIELD_DOUBLE:
-      return json_node_init_double (node, g_value_get_double (value));
-    case TRIB_FIELD_BOOL:
-      return json_node_init_boolean (node, g_value_get_boolean (value));
-    case TRIB_FIELD_ENUM:
-      {
-        GEnumClass *klass = _trib_field_enum_class (field);
-        GEnumValue *ev = g_enum_get_value (klass, g_value_get_enum (value));
-        return json_node_init_string (node, ev ? ev->value_nick : "");
-      }
-    case TRIB_FIELD_REF:
-      if (g_value_get_int64 (value) == 0)
-        return json_node_init_null (node);
-      return json_node_init_int (node, g_value_get_int64 (value));
-    case TRIB_FIELD_STRV:
-      {
-        const char * const *v = g_value_get_boxed (value);
-        JsonArray *array = json_array_new ();
-        for (guint i = 0; v && v[i]; i++)
-          json_array_add_string_element (array, v[i]);
-        json_node_init_array (node, array);
-        json_array_unref (array);
-        return node;
-      }
-    case TRIB_FIELD_INTV:
-    case TRIB_FIELD_DICT:
-      json_node_unref (node);
-      return _trib_field_variant_to_json (field, g_value_get_variant (value));
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static gboolean
-node_is_integer (JsonNode *node,
-                 gint64   *out)
-{
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
-    {
-      *out = json_node_get_int (node);
-      return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
-node_is_number (JsonNode *node,
-                double   *out)
-{
-  if (!JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-  if (json_node_get_value_type (node) == G_TYPE_INT64)
-    *out = (double) json_node_get_int (node);
-  else if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
-    *out = json_node_get_double (node);
-  else
-    return FALSE;
-  return TRUE;
-}
-
-gboolean
-trib_field_from_json (const TribField *field,
-                      JsonNode        *node,
-                      GValue          *value,
-                      char           **message)
-{
-  g_value_init (value, trib_field_value_type (field));
-
-  switch (field->kind)
-    {
-    case TRIB_FIELD_STRING:
-    case TRIB_FIELD_TEXT:
-    case TRIB_FIELD_URL:
-    case TRIB_FIELD_DATE:
-    case TRIB_FIELD_DATETIME:
-    case TRIB_FIELD_QUARTER:
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-        return fail_expected (field, message);
-      {
-        const char *s = json_node_get_string (node);
-        /* A 100 MB string is refused before it is copied. */
-        if (strlen (s) > 4 * (gsize) text_max (field))
-          return fail_expected (field, message);
-        g_value_set_string (value, s[0] ? s : NULL);
-      }
-      break;
-    case TRIB_FIELD_INT:
-      {
-        gint64 i;
-        if (!node_is_integer (node, &i) || i < G_MININT || i > G_MAXINT)
-          return fail_expected (field, message);
-        g_value_set_int (value, (int) i);
-      }
-      break;
-    case TRIB_FIELD_DOUBLE:
-      {
-        double d;
-        if (!node_is_number (node, &d))
-          return fail_expected (field, message);
-        g_value_set_double (value, d);
-      }
-      break;
-    case TRIB_FIELD_BOOL:
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-        return fail_expected (field, message);
-      g_value_set_boolean (value, json_node_get_boolean (node));
-      break;
-    case TRIB_FIELD_ENUM:
-      {
-        GEnumClass *klass = _trib_field_enum_class (field);
-        GEnumValue *ev;
-        if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-          return fail_expected (field, message);
-        ev = g_enum_get_value_by_nick (klass, json_node_get_string (node));
-        if (ev == NULL)
-          return fail_expected (field, message);
-        g_value_set_enum (value, ev->value);
-      }
-      break;
-    case TRIB_FIELD_REF:
-      {
-        gint64 i;
-        if (JSON_NODE_HOLDS_NULL (node))
-          g_value_set_int64 (value, 0);
-        else if (node_is_integer (node, &i) && i > 0)
-          g_value_set_int64 (value, i);
-        else
-          return fail_expected (field, message);
-      }
-      break;
-    case TRIB_FIELD_STRV:
-      {
-        JsonArray *array;
-        g_autoptr(GPtrArray) strv = g_ptr_array_new ();
-        if (!JSON_NODE_HOLDS_ARRAY (node))
-          return fail_expected (field, message);
-        array = json_node_get_array (node);
-        if (json_array_get_length (array) > LIST_MAX)
-          return fail_expected (field, message);
-        for (guint i = 0; i < json_array_get_length (array); i++)
-          {
-            JsonNode *item = json_array_get_element (array, i);
-            if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING ||
-                strlen (json_node_get_string (item)) > 4 * DEFAULT_STRING_MAX)
-              return fail_expected (field, message);
-            g_ptr_array_add (strv, (gpointer) json_node_get_string (item));
-          }
-        g_ptr_array_add (strv, NULL);
-        g_value_set_boxed (value, strv->pdata);
-      }
-      break;
-    case TRIB_FIELD_INTV:
-      {
-        JsonArray *array;
-        g_autofree gint64 *items = NULL;
-        guint n;
-        if (!JSON_NODE_HOLDS_ARRAY (node))
-          return fail_expected (field, message);
-        array = json_node_get_array (node);
-        n = json_array_get_length (array);
-        if (n > LIST_MAX)
-          return fail_expected (field, message);
-        items = g_new0 (gint64, MAX (n, 1));
-        for (guint i = 0; i < n; i++)
-          if (!node_is_integer (json_array_get_element (array, i), &items[i]))
-            return fail_expected (field, message);
-        g_value_set_variant (value, g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, items, n,
-                                                               sizeof (gint64)));
-      }
-      break;
-    case TRIB_FIELD_DICT:
-      {
-        JsonObject *object;
-        GVariantBuilder builder;
-        g_autoptr(GList) members = NULL;
-        if (!JSON_NODE_HOLDS_OBJECT (node))
-          return fail_expected (field, message);
-        object = json_node_get_object (node);
-        if (json_object_get_size (object) > LIST_MAX)
-          return fail_expected (field, message);
-        members = json_object_get_members (object);
-        members = g_list_sort (members, (GCompareFunc) g_strcmp0);
-        g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sd}"));
-        for (GList *l = members; l; l = l->next)
-          {
-            double d;
-            if (strlen (l->data) > 100 ||
-                !node_is_number (json_object_get_member (object, l->data), &d))
-              {
-                g_variant_builder_clear (&builder);
-                return fail_expected (field, message);
-              }
-            g_variant_builder_add (&builder, "{sd}", (const char *) l->data, d);
-          }
-        g_value_set_variant (value, g_variant_builder_end (&builder));
-      }
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-
-  return trib_field_validate (field, value, message);
-}
-
-/* Display -------------------------------------------------------------- */
-
-char *
-trib_field_to_display (const TribField *field,
-                       const GValue    *value)
-{
-  switch (field->kind)
-    {
-    case TRIB_FIELD_STRING:
-    case TRIB_FIELD_TEXT:
-    case TRIB_FIELD_URL:
-    case TRIB_FIELD_DATE:
-    case TRIB_FIELD_DATETIME:
-    case TRIB_FIELD_QUARTER:
-      return g_strdup (g_value_get_string (value) ? g_value_get_string (value) : "");
-    case TRIB_FIELD_INT:
-      return g_strdup_printf ("%d", g_value_get_int (value));
-    case TRIB_FIELD_DOUBLE:
-      return g_strdup_printf ("%g", g_value_get_double (value));
-    case TRIB_FIELD_BOOL:
-      return g_strdup (g_value_get_boolean (value) ? "true" : "false");
-    case TRIB_FIELD_ENUM:
-      {
-        GEnumClass *klass = _trib_field_enum_class (field);
-        GEnumValue *ev = g_enum_get_value (klass, g_value_get_enum (value));
-        return g_strdup (ev ? ev->value_nick : "");
-      }
-    case TRIB_FIELD_REF:
-      return g_strdup_printf ("%" G_GINT64_FORMAT, g_value_get_int64 (value));
-    case TRIB_FIELD_STRV:
-      {
-        const char * const *v = g_value_get_boxed (value);
-        return v ? g_strjoinv (", ", (char **) v) : g_strdup ("");
-      }
-    case TRIB_FIELD_INTV:
-    case TRIB_FIELD_DICT:
-      {
-        g_autoptr(JsonNode) node = trib_field_to_json (field, value);
-        return json_to_string (node, FALSE);
-      }
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/**
- * trib_field_parse_text:
- *
- * Reads a value of @field typed by a person (an entry in an editor) and
- * validates it. Lists are separated by commas.
- */
-gboolean
-trib_field_parse_text (const TribField *field,
-                       const char      *text,
-                       GValue          *value,
-                       char           **message)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
-
-  switch (field->kind)
-    {
-    case TRIB_FIELD_STRING:
-    case TRIB_FIELD_TEXT:
-    case TRIB_FIELD_URL:
-    case TRIB_FIELD_DATE:
-    case TRIB_FIELD_DATETIME:
-    case TRIB_FIELD_QUARTER:
-      g_value_init (value, G_TYPE_STRING);
-      if (stripped[0] != '\0' && field->normalize != NULL)
-        {
-          char *normal = field->normalize (stripped);
-
-          /* What cannot be normalised is kept, and refused below. */
-          if (normal != NULL)
-            g_value_take_string (value, normal);
-          else
-            g_value_set_string (value, stripped);
-        }
-      else if (stripped[0] != '\0' && field->kind == TRIB_FIELD_URL)
-        g_value_take_string (value, trib_url_complete (stripped));
-      else
-        g_value_set_string (value, stripped[0] ? (field->kind == TRIB_FIELD_TEXT ? text : stripped) : NULL);
-      break;
-    case TRIB_FIELD_INT:
-      {
-        gint64 i;
-        g_value_init (value, G_TYPE_INT);
-        if (!g_ascii_string_to_signed (stripped, 10, G_MININT, G_MAXINT, &i, NULL))
-          return fail_expected (field, message);
-        g_value_set_int (value, (int) i);
-      }
-      break;
-    case TRIB_FIELD_DOUBLE:
-      {
-        char *end = NULL;
-        double d;
-        g_value_init (value, G_TYPE_DOUBLE);
-        g_strdelimit (stripped, ",", '.');
-        d = g_ascii_strtod (stripped, &end);
-        if (stripped[0] == '\0' || end == NULL || *end != '\0')
-          return fail_expected (field, message);
-        g_value_set_double (value, d);
-      }
-      break;
-    case TRIB_FIELD_BOOL:
-      g_value_init (value, G_TYPE_BOOLEAN);
-      g_value_set_boolean (value, g_strcmp0 (stripped, "true") == 0 || g_strcmp0 (stripped, "1") == 0);
-      break;
-    case TRIB_FIELD_ENUM:
-      {
-        GEnumClass *klass = _trib_field_enum_class (field);
-        GEnumValue *ev = g_enum_get_value_by_nick (klass, stripped);
-        g_value_init (value, field->enum_type ());
-        if (ev == NULL)
-          return fail_expected (field, message);
-        g_value_set_enum (value, ev->value);
-      }
-      break;
-    case TRIB_FIELD_REF:
-      {
-        guint64 i = 0;
-        g_value_init (value, G_TYPE_INT64);
-        if (stripped[0] && !g_ascii_string_to_unsigned (stripped, 10, 0, G_MAXINT64, &i, NULL))
-          return fail_expected (field, message);
-        g_value_set_int64 (value, (gint64) i);
-      }
-      break;
-    case TRIB_FIELD_STRV:
-      {
-        g_auto(GStrv) parts = g_strsplit (stripped, ",", -1);
-        g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_free);
-        for (guint i = 0; parts[i]; i++)
-          {
-            char *p = g_strstrip (parts[i]);
-            if (*p)
-              g_ptr_array_add (out, g_strdup (p));
-          }
-        g_ptr_array_add (out, NULL);
-        g_value_init (value, G_TYPE_STRV);
-        g_value_set_boxed (value, out->pdata);
-      }
-      break;
-    case TRIB_FIELD_INTV:
-    case TRIB_FIELD_DICT:
-      {
-        g_autoptr(JsonNode) node = json_from_string (stripped[0] ? stripped : (field->kind == TRIB_FIELD_INTV ? "[]" : "{}"), NULL);
-        if (node == NULL)
-          {
-            g_value_init (value, G_TYPE_VARIANT);
-            return fail_expected (field, message);
-          }
-        return trib_field_from_json (field, node, value, message);
-      }
-    default:
-      g_assert_not_reached ();
-    }
-
-  return trib_field_validate (field, value, message);
 }

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trib-field-private.h"
 #include "trib-plan-json-private.h"
 
 /* Turns the value whose first token is @token into a JsonNode, or NULL when
@@ -199,17 +200,6 @@ convert_plain (TribJsonReader  *reader,
     }
 }
 
-static gboolean
-fail_expected (const TribField  *field,
-               char            **message)
-{
-  g_autofree char *range = trib_field_describe_range (field);
-
-  /* The words of trib_field_from_json(), so both say the same. */
-  *message = g_strdup_printf (_("expected %s"), range);
-  return FALSE;
-}
-
 /**
  * _trib_plan_json_read_value:
  * @items: scratch space for %TRIB_PLAN_JSON_MAX_LIST integers
@@ -253,7 +243,7 @@ _trib_plan_json_read_value (TribJsonReader   *reader,
           if (token == TRIB_JSON_TOKEN_BEGIN_ARRAY || token == TRIB_JSON_TOKEN_BEGIN_OBJECT)
             trib_json_reader_skip_to_depth (reader, depth - 1);
           g_value_init (value, trib_field_value_type (field));
-          return fail_expected (field, message);
+          return _trib_field_fail_expected (field, message);
         }
       return trib_field_from_json (field, node, value, message);
     }
@@ -262,7 +252,7 @@ _trib_plan_json_read_value (TribJsonReader   *reader,
     {
       if (token == TRIB_JSON_TOKEN_BEGIN_ARRAY || token == TRIB_JSON_TOKEN_BEGIN_OBJECT)
         trib_json_reader_skip_to_depth (reader, depth - 1);
-      return fail_expected (field, message);
+      return _trib_field_fail_expected (field, message);
     }
   return trib_field_validate (field, value, message);
 }

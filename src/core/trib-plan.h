@@ -33,7 +33,7 @@ typedef enum
 } TribPlanOpenFlags;
 
 #define TRIB_PLAN_FILE_EXTENSION ".tributary"
-#define TRIB_PLAN_SCHEMA_VERSION 4
+#define TRIB_PLAN_SCHEMA_VERSION 5
 #define TRIB_PLAN_APPLICATION_ID 0x54524942 /* "TRIB" */
 
 /* What a change touched, for TribPlan::changed: one bit per entity type,
@@ -164,7 +164,9 @@ TribStatsSnapshot *trib_plan_get_latest_snapshot (TribPlan *self,
                                        TribUpstream      *upstream,
                                        GError           **error);
 
+#ifdef TRIB_CORE_COMPILATION
 /* For the JSON export, which reads the file itself. */
 gpointer      _trib_plan_get_store    (TribPlan          *self);
+#endif
 
 G_END_DECLS
