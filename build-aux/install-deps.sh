@@ -10,7 +10,7 @@ packages="meson ninja-build pkg-config gcc gettext
   xvfb xauth dbus imagemagick x11-utils poppler-utils
   adwaita-icon-theme fonts-cantarell fonts-dejavu-core fonts-wqy-microhei
   libcairo2-dev libpango1.0-dev libpoppler-glib-dev
-  gnome-keyring libsecret-tools python3-jsonschema"
+  gnome-keyring libsecret-tools python3-jsonschema libxtst-dev"
 
 if [ "$(id -u)" -eq 0 ]; then
   sudo=""

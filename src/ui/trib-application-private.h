@@ -23,6 +23,11 @@ struct _TribApplication
 
 GtkWindow     *_trib_application_present_greeter (TribApplication *self);
 void           _trib_application_close_greeters  (TribApplication *self);
+void           _trib_application_offer_sample    (TribApplication *self,
+                                                  GtkWindow       *parent);
+void           _trib_application_import_json     (TribApplication *self,
+                                                  const char      *json_path,
+                                                  GtkWindow       *parent);
 
 GtkFileFilter *trib_plan_file_filter_new         (void);
 

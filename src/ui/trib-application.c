@@ -108,7 +108,9 @@ open_sample_activated (GSimpleAction *action,
 {
   TribApplication *self = user_data;
 
-  trib_application_open_sample (self, gtk_application_get_active_window (GTK_APPLICATION (self)));
+  /* The buttons ask before they open a copy the user may have changed. */
+  _trib_application_offer_sample (self,
+                                  gtk_application_get_active_window (GTK_APPLICATION (self)));
 }
 
 static void

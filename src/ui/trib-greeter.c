@@ -4,7 +4,9 @@
  *
  * Recent plans come from the desktop's recent files (GtkRecentManager), so
  * plans opened from the file manager or another Tributary show up too. A
- * plan whose file has gone is not listed: it could not be opened.
+ * plan whose file has gone is not listed: it could not be opened. Copies of
+ * one plan share its name, so each row also says the file's name, its
+ * folder and when it was last opened, newest first.
  */
 #define G_LOG_DOMAIN "trib-greeter"
 
@@ -34,7 +36,7 @@ typedef struct
 {
   char      *path;
   char      *title;
-  GDateTime *modified;
+  GDateTime *opened;
 } RecentPlan;
 
 static void
@@ -42,7 +44,7 @@ recent_plan_free (RecentPlan *plan)
 {
   g_free (plan->path);
   g_free (plan->title);
-  g_clear_pointer (&plan->modified, g_date_time_unref);
+  g_clear_pointer (&plan->opened, g_date_time_unref);
   g_free (plan);
 }
 
@@ -53,8 +55,8 @@ compare_recent (gconstpointer a,
   const RecentPlan *pa = *(RecentPlan * const *) a;
   const RecentPlan *pb = *(RecentPlan * const *) b;
 
-  /* Newest first. */
-  return g_date_time_compare (pb->modified, pa->modified);
+  /* Last opened first. */
+  return g_date_time_compare (pb->opened, pa->opened);
 }
 
 static gboolean
@@ -93,7 +95,11 @@ load_recent_plans (GtkRecentManager *manager)
           g_free (plan->title);
           plan->title = g_filename_display_basename (path);
         }
-      plan->modified = g_date_time_new_from_unix_local (st.st_mtime);
+      /* Tributary registers a plan each time it opens one. */
+      if (gtk_recent_info_get_modified (info) != NULL)
+        plan->opened = g_date_time_to_local (gtk_recent_info_get_modified (info));
+      else
+        plan->opened = g_date_time_new_from_unix_local (st.st_mtime);
       plan->path = g_steal_pointer (&path);
       g_ptr_array_add (plans, plan);
     }
@@ -122,31 +128,31 @@ format_location (const char *path)
 }
 
 static char *
-format_modified (GDateTime *modified)
+format_opened (GDateTime *opened)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   int year, month, day, now_year, now_month, now_day;
 
-  g_date_time_get_ymd (modified, &year, &month, &day);
+  g_date_time_get_ymd (opened, &year, &month, &day);
   g_date_time_get_ymd (now, &now_year, &now_month, &now_day);
 
   if (year == now_year && month == now_month && day == now_day)
-    /* Translators: when a plan was last changed, today; a g_date_time_format() string. */
-    return g_date_time_format (modified, _("Today %H:%M"));
+    /* Translators: when a plan was last opened, today; a g_date_time_format() string. */
+    return g_date_time_format (opened, _("Opened today at %H:%M"));
   {
     g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
     int y_year, y_month, y_day;
 
     g_date_time_get_ymd (yesterday, &y_year, &y_month, &y_day);
     if (year == y_year && month == y_month && day == y_day)
-      /* Translators: when a plan was last changed, yesterday; a g_date_time_format() string. */
-      return g_date_time_format (modified, _("Yesterday %H:%M"));
+      /* Translators: when a plan was last opened, yesterday; a g_date_time_format() string. */
+      return g_date_time_format (opened, _("Opened yesterday at %H:%M"));
   }
   if (year == now_year)
-    /* Translators: a date in this year; a g_date_time_format() string. */
-    return g_date_time_format (modified, _("%-d %B"));
-  /* Translators: a date in another year; a g_date_time_format() string. */
-  return g_date_time_format (modified, _("%-d %B %Y"));
+    /* Translators: when a plan was last opened, this year; a g_date_time_format() string. */
+    return g_date_time_format (opened, _("Opened %-d %B"));
+  /* Translators: when a plan was last opened, another year; a g_date_time_format() string. */
+  return g_date_time_format (opened, _("Opened %-d %B %Y"));
 }
 
 static void
@@ -165,20 +171,23 @@ create_row (TribGreeter *self,
             RecentPlan  *plan)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *date = NULL;
   g_autofree char *location = format_location (plan->path);
-  g_autofree char *modified = format_modified (plan->modified);
+  g_autofree char *file = g_filename_display_basename (plan->path);
+  g_autofree char *opened = format_opened (plan->opened);
+  g_autofree char *subtitle = NULL;
+
+  /* Translators: a recent plan's file, its folder, and when it was last
+   * opened, e.g. “Copy.tributary in ~/Plans” and “Opened today at 10:02”
+   * on the next line. */
+  subtitle = g_strdup_printf (_("%s in %s\n%s"), file, location, opened);
 
   /* Plan names are the user's text, not markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), plan->title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), location);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_widget_set_tooltip_text (row, plan->path);
 
-  date = gtk_label_new (modified);
-  gtk_widget_add_css_class (date, "dim-label");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), date);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              gtk_image_new_from_icon_name ("go-next-symbolic"));
 

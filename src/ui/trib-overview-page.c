@@ -2,10 +2,14 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The rows edit the plan's info entity in place. A row only writes what the
- * field rules accept; a refused value leaves the plan as it was and marks
- * the row. Every row follows the info entity's notifications, so undo and
- * edits made elsewhere show up here.
+ * The rows edit the plan's info entity in place, and follow its
+ * notifications, so undo and edits made elsewhere show up here. No edit is
+ * silent (HACKING.md): a value reaches the plan when the user confirms it
+ * with Enter or leaves the field (closing the window leaves it too); a
+ * value the rules refuse is said in a toast, and once the field is left it
+ * shows the stored value again; the wheel scrolls the page, not the
+ * numbers; a horizon that would leave investments outside the plan is
+ * asked about first. The counts are in trib-overview-page-counts.c.
  */
 #define G_LOG_DOMAIN "trib-overview-page"
 
@@ -15,61 +19,8 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "trib-overview-page.h"
-#include "trib-upstream-editor.h"
-
-#define N_LAYERS    (TRIB_LAYER_BELOW + 1)
-#define N_DECISIONS (TRIB_DECISION_BUILD_IN_HOUSE + 1)
-
-/* What the plan contains; each card names its type, so the cards cannot
- * drift from the entity types when one is added. */
-static const struct {
-  GType      (*type) (void);
-  const char  *label;
-  const char  *description;
-} count_labels[] = {
-  { trib_upstream_get_type, N_("Upstreams"), N_("Open source projects the product uses") },
-  { trib_stats_snapshot_get_type, N_("Statistics Snapshots"), N_("Forge statistics kept as history") },
-  { trib_investment_get_type, N_("Investments"), N_("Engineers put into upstreams per quarter") },
-  { trib_patch_get_type, N_("Patches"), N_("Changes carried or sent upstream") },
-  { trib_product_get_type, N_("Products"), N_("What we sell") },
-  { trib_product_release_get_type, N_("Product Releases"), N_("Stable branches of the products") },
-  { trib_release_base_get_type, N_("Upstream Bases"), N_("Upstream versions the releases are built on") },
-  { trib_certification_get_type, N_("Certifications"), N_("Target environments of the releases") },
-  { trib_scenario_get_type, N_("Scenarios"), N_("Business models compared") },
-  { trib_milestone_get_type, N_("Milestones"), N_("Dated items on the roadmap") },
-  { trib_acknowledgement_get_type, N_("Acknowledgements"), N_("Strategy findings set aside with a reason") },
-};
-
-struct _TribOverviewPage
-{
-  AdwBin               parent_instance;
-
-  TribPlan            *plan;
-  TribPlanInfo        *info;
-  gboolean             syncing;   /* the page itself is updating a row */
-
-  AdwEntryRow         *name_row;
-  AdwEntryRow         *organisation_row;
-  AdwEntryRow         *currency_row;
-  AdwPreferencesGroup *description_group;
-  GtkWidget           *description_frame;
-  GtkTextView         *description_view;
-  AdwEntryRow         *first_quarter_row;
-  AdwActionRow        *quarters_row;
-  GtkSpinButton       *quarters_spin;
-  AdwActionRow        *cost_row;
-  GtkSpinButton       *cost_spin;
-  GtkLabel            *cost_currency_label;
-  AdwEntryRow         *handles_row;
-  GtkFlowBox          *counts_box;
-  AdwPreferencesGroup *layer_group;
-  AdwPreferencesGroup *decision_group;
-
-  GtkLabel            *count_values[G_N_ELEMENTS (count_labels)];
-  GtkLabel            *layer_values[N_LAYERS];
-  GtkLabel            *decision_values[N_DECISIONS];
-};
+#include "trib-overview-page-private.h"
+#include "trib-scroll-guard.h"
 
 G_DEFINE_FINAL_TYPE (TribOverviewPage, trib_overview_page, ADW_TYPE_BIN)
 
@@ -110,6 +61,14 @@ entry_row_for_field (TribOverviewPage  *self,
     }
 }
 
+static gboolean
+is_editable (TribOverviewPage *self)
+{
+  /* Focus also leaves while the window is torn down. */
+  return self->info != NULL && self->plan != NULL && !trib_plan_is_read_only (self->plan) &&
+         trib_plan_get_path (self->plan) != NULL;
+}
+
 static void
 add_toast (TribOverviewPage *self,
            const char       *message)
@@ -120,7 +79,15 @@ add_toast (TribOverviewPage *self,
   if (overlay != NULL)
     {
       g_autofree char *escaped = g_markup_escape_text (message, -1);
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
+
+      /* The message answers what was just typed: it shows now, in place of
+       * the page's previous one, not queued behind other toasts. */
+      if (self->toast != NULL)
+        adw_toast_dismiss (self->toast);
+      g_clear_object (&self->toast);
+      self->toast = adw_toast_new (escaped);
+      adw_toast_set_priority (self->toast, ADW_TOAST_PRIORITY_HIGH);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (self->toast));
     }
   else
     g_message ("%s", message);
@@ -182,6 +149,18 @@ parse_row_text (TribPlanInfoField   field,
   return FALSE;
 }
 
+/* The stored value of @field as the page shows it. */
+static char *
+stored_text (TribOverviewPage  *self,
+             TribPlanInfoField  field)
+{
+  const GValue *value = trib_entity_peek_value (TRIB_ENTITY (self->info), field);
+
+  if (field == TRIB_PLAN_INFO_FIELD_ENGINEER_YEAR_COST)
+    return g_strdup_printf ("%'.0f", g_value_get_double (value));
+  return trib_field_to_display (info_field (field), value);
+}
+
 static void
 sync_field (TribOverviewPage  *self,
             TribPlanInfoField  field)
@@ -212,13 +191,16 @@ sync_field (TribOverviewPage  *self,
         current = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
         if (g_strcmp0 (current, description ? description : "") != 0)
           gtk_text_buffer_set_text (buffer, description ? description : "", -1);
+        set_row_error (self->description_frame, NULL);
       }
       break;
     case TRIB_PLAN_INFO_FIELD_QUARTERS:
       gtk_spin_button_set_value (self->quarters_spin, g_value_get_int (value));
+      set_row_error (GTK_WIDGET (self->quarters_row), NULL);
       break;
     case TRIB_PLAN_INFO_FIELD_ENGINEER_YEAR_COST:
       gtk_spin_button_set_value (self->cost_spin, g_value_get_double (value));
+      set_row_error (GTK_WIDGET (self->cost_row), NULL);
       break;
     case TRIB_PLAN_INFO_FIELD_CURRENCY:
       gtk_label_set_text (self->cost_currency_label, g_value_get_string (value));
@@ -234,42 +216,130 @@ sync_field (TribOverviewPage  *self,
   self->syncing = FALSE;
 }
 
+/* Says why @field refused a value. When @restore, the field shows the
+ * stored value again and the message says so: a refused value never stays
+ * on screen looking saved. Otherwise (Enter in a field still being edited)
+ * the text stays, marked, for the user to correct. */
+static void
+refuse (TribOverviewPage  *self,
+        TribPlanInfoField  field,
+        GtkWidget         *row,
+        const char        *message,
+        gboolean           restore)
+{
+  if (restore)
+    {
+      g_autofree char *kept = stored_text (self, field);
+      g_autofree char *text = NULL;
+
+      /* Translators: a refused value's message, then the value the plan
+       * keeps, e.g. “Number of quarters: expected … — it stays 8”. */
+      text = g_strdup_printf (_("%s — it stays %s"), message, kept && *kept ? kept : "—");
+      sync_field (self, field);
+      add_toast (self, text);
+    }
+  else
+    {
+      set_row_error (row, message);
+      add_toast (self, message);
+    }
+}
+
+/* The answer to _trib_overview_page_confirm_horizon(). */
+void
+_trib_overview_page_finish_horizon (TribOverviewPage  *self,
+                                    TribPlanInfoField  field,
+                                    const GValue      *value,
+                                    GtkWidget         *row,
+                                    gboolean           change)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->horizon_dialog = NULL;
+  if (self->info == NULL)
+    return;
+  if (change && is_editable (self) &&
+      !trib_entity_set_value (TRIB_ENTITY (self->info), field, value, &error))
+    {
+      refuse (self, field, row, error->message, TRUE);
+      return;
+    }
+  /* Changed, or kept: the field shows the horizon the plan has. */
+  sync_field (self, field);
+}
+
+/* Edits -------------------------------------------------------------------- */
+
 /* Applies @value to @field, or tells why the plan refused it. */
 static gboolean
 apply_value (TribOverviewPage  *self,
              TribPlanInfoField  field,
              const GValue      *value,
-             GtkWidget         *row)
+             GtkWidget         *row,
+             gboolean           leaving)
 {
   g_autoptr(GError) error = NULL;
 
+  if (trib_field_values_equal (info_field (field), value,
+                               trib_entity_peek_value (TRIB_ENTITY (self->info), field)))
+    {
+      sync_field (self, field);
+      return TRUE;
+    }
+  if ((field == TRIB_PLAN_INFO_FIELD_QUARTERS || field == TRIB_PLAN_INFO_FIELD_FIRST_QUARTER) &&
+      _trib_overview_page_confirm_horizon (self, field, value, row))
+    return FALSE;
   if (!trib_entity_set_value (TRIB_ENTITY (self->info), field, value, &error))
     {
-      set_row_error (row, error->message);
-      add_toast (self, error->message);
+      refuse (self, field, row, error->message, leaving);
       return FALSE;
     }
-  set_row_error (row, NULL);
   /* Show the value as the plan keeps it ("eur" becomes "EUR"). */
   sync_field (self, field);
   return TRUE;
 }
 
 static void
-on_entry_apply_cb (AdwEntryRow      *row,
-                   TribOverviewPage *self)
+commit_entry (TribOverviewPage *self,
+              AdwEntryRow      *row,
+              gboolean          leaving)
 {
   TribPlanInfoField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "trib-field"));
   g_auto(GValue) value = G_VALUE_INIT;
   g_autofree char *message = NULL;
+  g_autofree char *stored = NULL;
 
-  if (!parse_row_text (field, gtk_editable_get_text (GTK_EDITABLE (row)), &value, &message))
+  if (!is_editable (self))
+    return;
+  stored = stored_text (self, field);
+  if (g_strcmp0 (stored, gtk_editable_get_text (GTK_EDITABLE (row))) == 0)
     {
-      set_row_error (GTK_WIDGET (row), message);
-      add_toast (self, message);
+      sync_field (self, field);
       return;
     }
-  apply_value (self, field, &value, GTK_WIDGET (row));
+  if (!parse_row_text (field, gtk_editable_get_text (GTK_EDITABLE (row)), &value, &message))
+    {
+      refuse (self, field, GTK_WIDGET (row), message, leaving);
+      return;
+    }
+  apply_value (self, field, &value, GTK_WIDGET (row), leaving);
+}
+
+static void
+on_entry_apply_cb (AdwEntryRow      *row,
+                   TribOverviewPage *self)
+{
+  commit_entry (self, row, FALSE);
+}
+
+static void
+on_entry_leave_cb (GtkEventControllerFocus *controller,
+                   TribOverviewPage        *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  /* Emitted once the focus is outside the row, not when it moves inside. */
+  commit_entry (self, ADW_ENTRY_ROW (row), TRUE);
 }
 
 static void
@@ -282,7 +352,7 @@ on_entry_changed_cb (AdwEntryRow      *row,
 
   if (self->syncing)
     return;
-  /* Flag mistakes while typing; the plan changes only on apply. */
+  /* Flag mistakes while typing; the plan changes on Enter or on leaving. */
   parse_row_text (field, gtk_editable_get_text (GTK_EDITABLE (row)), &value, &message);
   set_row_error (GTK_WIDGET (row), message);
 }
@@ -292,11 +362,12 @@ on_quarters_changed_cb (TribOverviewPage *self)
 {
   g_auto(GValue) value = G_VALUE_INIT;
 
-  if (self->syncing)
+  if (self->syncing || !is_editable (self))
     return;
   g_value_init (&value, G_TYPE_INT);
   g_value_set_int (&value, gtk_spin_button_get_value_as_int (self->quarters_spin));
-  apply_value (self, TRIB_PLAN_INFO_FIELD_QUARTERS, &value, GTK_WIDGET (self->quarters_row));
+  apply_value (self, TRIB_PLAN_INFO_FIELD_QUARTERS, &value, GTK_WIDGET (self->quarters_row),
+               TRUE);
 }
 
 static void
@@ -304,11 +375,54 @@ on_cost_changed_cb (TribOverviewPage *self)
 {
   g_auto(GValue) value = G_VALUE_INIT;
 
-  if (self->syncing)
+  if (self->syncing || !is_editable (self))
     return;
   g_value_init (&value, G_TYPE_DOUBLE);
   g_value_set_double (&value, gtk_spin_button_get_value (self->cost_spin));
-  apply_value (self, TRIB_PLAN_INFO_FIELD_ENGINEER_YEAR_COST, &value, GTK_WIDGET (self->cost_row));
+  apply_value (self, TRIB_PLAN_INFO_FIELD_ENGINEER_YEAR_COST, &value,
+               GTK_WIDGET (self->cost_row), TRUE);
+}
+
+/* What a spin button's text means, checked by the field's rules. A value
+ * they refuse is said, and the spin button goes back to the stored value
+ * instead of clamping or guessing. */
+static int
+spin_input (TribOverviewPage  *self,
+            TribPlanInfoField  field,
+            GtkSpinButton     *spin,
+            GtkWidget         *row,
+            const char        *text,
+            double            *result)
+{
+  const GValue *stored = trib_entity_peek_value (TRIB_ENTITY (self->info), field);
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *message = NULL;
+
+  if (text != NULL && parse_row_text (field, text, &value, &message))
+    {
+      *result = G_VALUE_HOLDS_INT (&value) ? g_value_get_int (&value)
+                                           : g_value_get_double (&value);
+      return TRUE;
+    }
+  if (message == NULL)
+    {
+      g_autofree char *range = trib_field_describe_range (info_field (field));
+      /* Translators: a field's name, then what it takes. */
+      message = g_strdup_printf (_("%s: expected %s"), _(info_field (field)->label), range);
+    }
+  *result = G_VALUE_HOLDS_INT (stored) ? g_value_get_int (stored) : g_value_get_double (stored);
+  if (!self->syncing && is_editable (self))
+    refuse (self, field, row, message, TRUE);
+  return TRUE;
+}
+
+static int
+on_quarters_input_cb (GtkSpinButton    *spin,
+                      double           *value,
+                      TribOverviewPage *self)
+{
+  return spin_input (self, TRIB_PLAN_INFO_FIELD_QUARTERS, spin, GTK_WIDGET (self->quarters_row),
+                     gtk_editable_get_text (GTK_EDITABLE (spin)), value);
 }
 
 /* Money reads better grouped ("200,000" in English). */
@@ -323,16 +437,19 @@ on_cost_output_cb (GtkSpinButton *spin)
 }
 
 static int
-on_cost_input_cb (GtkSpinButton *spin,
-                  double        *value)
+on_cost_input_cb (GtkSpinButton    *spin,
+                  double           *value,
+                  TribOverviewPage *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
   const char *separator = localeconv ()->thousands_sep;
   g_autoptr(GString) digits = g_string_new (NULL);
+  gboolean ok = TRUE;
 
   /* Read back what the output wrote: digits, with the locale's thousands
-   * separator or spaces between them. */
-  for (const char *p = text; *p;)
+   * separator or spaces between them. Anything else ("165.5", "1e6") is
+   * refused rather than guessed at. */
+  for (const char *p = text; ok && *p;)
     {
       gunichar c = g_utf8_get_char (p);
 
@@ -344,13 +461,12 @@ on_cost_input_cb (GtkSpinButton *spin,
           continue;
         }
       else if (!g_unichar_isspace (c))
-        return GTK_INPUT_ERROR;
+        ok = FALSE;
       p = g_utf8_next_char (p);
     }
-  if (digits->len == 0)
-    return GTK_INPUT_ERROR;
-  *value = g_ascii_strtod (digits->str, NULL);
-  return TRUE;
+  return spin_input (self, TRIB_PLAN_INFO_FIELD_ENGINEER_YEAR_COST, spin,
+                     GTK_WIDGET (self->cost_row), ok && digits->len > 0 ? digits->str : NULL,
+                     value);
 }
 
 static void
@@ -366,18 +482,16 @@ apply_description (TribOverviewPage *self)
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   if (!parse_row_text (TRIB_PLAN_INFO_FIELD_DESCRIPTION, text, &value, &message))
     {
-      set_row_error (self->description_frame, message);
-      add_toast (self, message);
+      refuse (self, TRIB_PLAN_INFO_FIELD_DESCRIPTION, self->description_frame, message, TRUE);
       return;
     }
-  apply_value (self, TRIB_PLAN_INFO_FIELD_DESCRIPTION, &value, self->description_frame);
+  apply_value (self, TRIB_PLAN_INFO_FIELD_DESCRIPTION, &value, self->description_frame, TRUE);
 }
 
 static void
 on_description_leave_cb (TribOverviewPage *self)
 {
-  /* Focus also leaves while the window is torn down. */
-  if (self->info == NULL || trib_plan_is_read_only (self->plan))
+  if (!is_editable (self))
     return;
   /* One undo step per visit to the text, not one per key. */
   apply_description (self);
@@ -394,106 +508,9 @@ on_info_notify_cb (TribOverviewPage *self,
 }
 
 static void
-update_counts (TribOverviewPage *self)
-{
-  GListModel *upstreams = trib_plan_get_items (self->plan, TRIB_TYPE_UPSTREAM);
-  guint layers[N_LAYERS] = { 0, };
-  guint decisions[N_DECISIONS] = { 0, };
-  guint n_upstreams;
-
-  for (guint i = 0; i < G_N_ELEMENTS (self->count_values); i++)
-    {
-      char text[16];
-
-      g_snprintf (text, sizeof text, "%u", trib_plan_count (self->plan, count_labels[i].type ()));
-      gtk_label_set_text (self->count_values[i], text);
-    }
-
-  /* A walk over the upstreams is cheap even for thousands. */
-  n_upstreams = g_list_model_get_n_items (upstreams);
-  for (guint i = 0; i < n_upstreams; i++)
-    {
-      g_autoptr(TribUpstream) upstream = g_list_model_get_item (upstreams, i);
-      TribLayer layer = trib_upstream_get_layer (upstream);
-      TribDecision decision = trib_upstream_get_decision (upstream);
-
-      if (layer < N_LAYERS)
-        layers[layer]++;
-      if (decision < N_DECISIONS)
-        decisions[decision]++;
-    }
-  for (guint i = 0; i < N_LAYERS; i++)
-    {
-      char text[16];
-
-      g_snprintf (text, sizeof text, "%u", layers[i]);
-      gtk_label_set_text (self->layer_values[i], text);
-    }
-  for (guint i = 0; i < N_DECISIONS; i++)
-    {
-      char text[16];
-
-      g_snprintf (text, sizeof text, "%u", decisions[i]);
-      gtk_label_set_text (self->decision_values[i], text);
-    }
-}
-
-static void
 on_plan_changed_cb (TribOverviewPage *self)
 {
-  update_counts (self);
-}
-
-static GtkWidget *
-count_card (const char  *title,
-            const char  *description,
-            GtkLabel   **value_label)
-{
-  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *value = gtk_label_new ("0");
-  GtkWidget *caption = gtk_label_new (title);
-
-  gtk_widget_add_css_class (card, "card");
-  gtk_widget_set_tooltip_text (card, description);
-  gtk_widget_add_css_class (value, "title-1");
-  gtk_widget_add_css_class (value, "numeric");
-  gtk_widget_set_margin_top (value, 12);
-  gtk_widget_set_margin_start (value, 12);
-  gtk_widget_set_margin_end (value, 12);
-  gtk_widget_add_css_class (caption, "caption");
-  gtk_widget_add_css_class (caption, "dim-label");
-  /* Wrap two-word captions so that five cards fit on a line. */
-  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (caption), 10);
-  gtk_label_set_justify (GTK_LABEL (caption), GTK_JUSTIFY_CENTER);
-  gtk_widget_set_margin_bottom (caption, 12);
-  gtk_widget_set_margin_start (caption, 6);
-  gtk_widget_set_margin_end (caption, 6);
-  gtk_box_append (GTK_BOX (card), value);
-  gtk_box_append (GTK_BOX (card), caption);
-
-  /* Read as one thing: "12 Upstreams". */
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (card),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, value, caption, NULL, -1);
-  *value_label = GTK_LABEL (value);
-  return card;
-}
-
-static GtkLabel *
-add_breakdown_row (AdwPreferencesGroup *group,
-                   const char          *title)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *value = gtk_label_new ("0");
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  /* Short labels: measuring wrappable titles dominated the first frame. */
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
-  gtk_widget_add_css_class (value, "numeric");
-  gtk_widget_add_css_class (value, "dim-label");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), value);
-  adw_preferences_group_add (group, row);
-  return GTK_LABEL (value);
+  _trib_overview_page_update_counts (self);
 }
 
 static void
@@ -521,10 +538,18 @@ setup_rows (TribOverviewPage *self)
                               g_strdup (gtk_widget_get_tooltip_text (rows[i].row)), g_free);
       if (ADW_IS_ENTRY_ROW (rows[i].row))
         {
+          GtkEventController *focus = gtk_event_controller_focus_new ();
+
           g_object_set_data (G_OBJECT (rows[i].row), "trib-field",
                              GINT_TO_POINTER (rows[i].field));
-          g_signal_connect (rows[i].row, "apply", G_CALLBACK (on_entry_apply_cb), self);
+          /* Enter commits, and so does leaving the field: no apply button
+           * that Tab would stop at while the value waits. */
+          g_signal_connect (rows[i].row, "entry-activated", G_CALLBACK (on_entry_apply_cb),
+                            self);
           g_signal_connect (rows[i].row, "changed", G_CALLBACK (on_entry_changed_cb), self);
+          /* Typing is kept when the field is left, not only on Enter. */
+          g_signal_connect (focus, "leave", G_CALLBACK (on_entry_leave_cb), self);
+          gtk_widget_add_controller (rows[i].row, focus);
         }
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->quarters_spin),
@@ -539,15 +564,12 @@ setup_rows (TribOverviewPage *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description_label,
                                   GTK_ACCESSIBLE_PROPERTY_MULTI_LINE, TRUE, -1);
 
-  for (guint i = 0; i < G_N_ELEMENTS (count_labels); i++)
-    gtk_flow_box_append (self->counts_box,
-                         count_card (_(count_labels[i].label), _(count_labels[i].description),
-                                     &self->count_values[i]));
-  for (guint i = 0; i < N_LAYERS; i++)
-    self->layer_values[i] = add_breakdown_row (self->layer_group, trib_layer_get_label (i));
-  for (guint i = 0; i < N_DECISIONS; i++)
-    self->decision_values[i] = add_breakdown_row (self->decision_group,
-                                                  trib_decision_get_label (i));
+  /* The wheel scrolls the page; a value changes only once it is clicked
+   * into (HACKING.md, “No silent edits”). */
+  trib_scroll_guard_attach (GTK_WIDGET (self->quarters_spin));
+  trib_scroll_guard_attach (GTK_WIDGET (self->cost_spin));
+
+  _trib_overview_page_setup_counts (self);
 }
 
 static void
@@ -562,9 +584,12 @@ trib_overview_page_constructed (GObject *object)
   self->info = g_object_ref (trib_plan_get_info (self->plan));
 
   setup_rows (self);
+  g_signal_connect (self->cost_spin, "output", G_CALLBACK (on_cost_output_cb), NULL);
+  g_signal_connect (self->cost_spin, "input", G_CALLBACK (on_cost_input_cb), self);
+  g_signal_connect (self->quarters_spin, "input", G_CALLBACK (on_quarters_input_cb), self);
   for (guint i = 0; i < TRIB_PLAN_INFO_N_FIELDS; i++)
     sync_field (self, i);
-  update_counts (self);
+  _trib_overview_page_update_counts (self);
 
   g_signal_connect_object (self->info, "notify", G_CALLBACK (on_info_notify_cb), self,
                            G_CONNECT_SWAPPED);
@@ -574,9 +599,6 @@ trib_overview_page_constructed (GObject *object)
                            G_CALLBACK (on_quarters_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->cost_spin, "value-changed",
                            G_CALLBACK (on_cost_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect (self->cost_spin, "output", G_CALLBACK (on_cost_output_cb), NULL);
-  g_signal_connect (self->cost_spin, "input", G_CALLBACK (on_cost_input_cb), NULL);
-  on_cost_output_cb (self->cost_spin);
 
   if (trib_plan_is_read_only (self->plan))
     {
@@ -605,7 +627,10 @@ trib_overview_page_dispose (GObject *object)
 {
   TribOverviewPage *self = TRIB_OVERVIEW_PAGE (object);
 
+  if (self->horizon_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->horizon_dialog)));
   gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_OVERVIEW_PAGE);
+  g_clear_object (&self->toast);
   g_clear_object (&self->info);
   g_clear_object (&self->plan);
 

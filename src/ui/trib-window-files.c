@@ -147,58 +147,18 @@ on_import_done_cb (GObject      *object,
 }
 
 static void
-on_import_target_response_cb (GtkNativeDialog *native,
-                              int              response,
-                              TribWindow      *self)
-{
-  const char *json_path = g_object_get_data (G_OBJECT (native), "json-path");
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT && !_trib_window_is_closed (self) &&
-      (path = chosen_path (native, TRIB_PLAN_FILE_EXTENSION)) != NULL)
-    trib_window_import_json (self, json_path, path);
-  g_object_unref (native);
-}
-
-static void
 on_import_source_response_cb (GtkNativeDialog *native,
                               int              response,
                               TribWindow      *self)
 {
   g_autofree char *json_path = NULL;
-  g_autofree char *base = NULL;
-  g_autoptr(GtkFileFilter) filter = NULL;
-  GtkFileChooserNative *target;
 
-  if (response != GTK_RESPONSE_ACCEPT || _trib_window_is_closed (self))
-    goto out;
-  json_path = chosen_path (native, NULL);
-  if (json_path == NULL)
-    goto out;
-
-  /* Second question: where the new plan file goes. */
-  base = g_path_get_basename (json_path);
-  if (g_str_has_suffix (base, JSON_EXTENSION))
-    base[strlen (base) - strlen (JSON_EXTENSION)] = '\0';
-
-  target = gtk_file_chooser_native_new (_("Save Imported Plan"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Import"),
-                                        _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (target), TRUE);
-  filter = trib_plan_file_filter_new ();
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (target), filter);
-  set_current_folder_of (GTK_FILE_CHOOSER (target), json_path);
-  {
-    g_autofree char *name = g_strconcat (base, TRIB_PLAN_FILE_EXTENSION, NULL);
-    g_autofree char *utf8 = g_filename_display_name (name);
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (target), utf8);
-  }
-  g_object_set_data_full (G_OBJECT (target), "json-path", g_steal_pointer (&json_path), g_free);
-  g_signal_connect_object (target, "response", G_CALLBACK (on_import_target_response_cb), self,
-                           G_CONNECT_DEFAULT);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (target));
-
-out:
+  /* Second question, asked by the application (a JSON document opened as a
+   * plan takes the same way): where the new plan file goes. */
+  if (response == GTK_RESPONSE_ACCEPT && !_trib_window_is_closed (self) &&
+      (json_path = chosen_path (native, NULL)) != NULL)
+    _trib_application_import_json (_trib_window_get_application (self), json_path,
+                                   GTK_WINDOW (self));
   g_object_unref (native);
 }
 
@@ -312,8 +272,11 @@ trib_window_save_as (TribWindow *self,
 
 typedef struct
 {
-  char *copy_path;
-  char *json_path;
+  char     *copy_path;
+  char     *json_path;
+  /* Shown until the export ends, then dismissed, so the result shows at
+   * once instead of queueing behind it. */
+  AdwToast *progress;
 } ExportJob;
 
 static void
@@ -322,6 +285,9 @@ export_job_free (ExportJob *job)
   g_unlink (job->copy_path);
   g_free (job->copy_path);
   g_free (job->json_path);
+  if (job->progress != NULL)
+    adw_toast_dismiss (job->progress);
+  g_clear_object (&job->progress);
   g_free (job);
 }
 
@@ -354,6 +320,11 @@ on_export_done_cb (GObject      *object,
   g_autofree char *display = NULL;
   g_autofree char *message = NULL;
 
+  if (job->progress != NULL)
+    {
+      adw_toast_dismiss (job->progress);
+      g_clear_object (&job->progress);
+    }
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
@@ -403,7 +374,9 @@ trib_window_export_json (TribWindow *self,
       _trib_window_show_error (self, _("Could Not Export Plan"), error);
       return;
     }
-  _trib_window_show_toast (self, _("Exporting…"));
+  job->progress = adw_toast_new (_("Exporting…"));
+  adw_toast_set_timeout (job->progress, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (job->progress));
   g_task_run_in_thread (task, export_thread);
 }
 

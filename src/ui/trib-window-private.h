@@ -23,6 +23,7 @@ struct _TribWindow
   GtkStack             *stack;
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
+  AdwWindowTitle       *sidebar_title;
   GtkButton            *undo_button;
   GtkButton            *redo_button;
 };

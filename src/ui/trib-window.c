@@ -207,6 +207,26 @@ path_to_basename (GBinding     *binding,
   return TRUE;
 }
 
+/* Folded, the sidebar is the whole window: its title names the plan (and
+ * its file), as the page's title does beside it when unfolded. */
+static void
+update_sidebar_title (TribWindow *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    {
+      const char *path = trib_plan_get_path (self->plan);
+      g_autofree char *file = path ? g_filename_display_basename (path) : NULL;
+
+      adw_window_title_set_title (self->sidebar_title, trib_plan_get_title (self->plan));
+      adw_window_title_set_subtitle (self->sidebar_title, file);
+    }
+  else
+    {
+      adw_window_title_set_title (self->sidebar_title, _("Tributary"));
+      adw_window_title_set_subtitle (self->sidebar_title, NULL);
+    }
+}
+
 static void
 on_plan_notify_undo_cb (TribWindow *self)
 {
@@ -219,6 +239,7 @@ on_plan_notify_title_cb (TribWindow *self)
 {
   /* The recent list shows plans by title: keep it current. */
   trib_application_add_recent (_trib_window_get_application (self), self->plan);
+  update_sidebar_title (self);
 }
 
 static void
@@ -400,6 +421,11 @@ trib_window_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->plan, "error", G_CALLBACK (on_plan_error_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->plan, "notify::path", G_CALLBACK (update_sidebar_title),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_sidebar_title),
+                           self, G_CONNECT_SWAPPED);
+  update_sidebar_title (self);
   on_plan_notify_undo_cb (self);
 
   last_page = g_settings_get_string (self->settings, "last-page");
@@ -498,6 +524,7 @@ trib_window_class_init (TribWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, redo_button);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
