@@ -94,6 +94,12 @@ create_full_plan (const char *path)
   set (info, "check_inactive_days", "200");
   set (info, "check_health_drop", "15");
   set (info, "check_healthy_score", "60");
+  set (info, "health_weight_longevity", "1");
+  set (info, "health_weight_activity", "2");
+  set (info, "health_weight_releases", "3");
+  set (info, "health_weight_users", "4");
+  set (info, "health_weight_diversity", "5");
+  set (info, "health_weight_involvement", "6");
 
   etcd = add (plan, TRIB_TYPE_UPSTREAM, "name", "etcd ✓", "forge", "github",
               "repository", "https://github.com/etcd-io/etcd", "homepage", "https://etcd.io/",
@@ -111,7 +117,10 @@ create_full_plan (const char *path)
                   "archived", "true", "license", "MIT", "contributors", "42",
                   "weekly_commits", "[1, 2, 3, 0, 5]", "releases_last_year", "7",
                   "last_release", "2025-12-24", "top_share", "0.1", "top5_share", "1e-7",
-                  "our_share", "0.3333333333333333", NULL);
+                  "our_share", "0.3333333333333333", "absence_factor", "3",
+                  "source", "https://api.github.com/repos/etcd-io/etcd", "default_branch", "main",
+                  "contributors_note", "Only the first 1000 contributors were read.",
+                  "commits_note", "GitHub was still counting the weekly commits; refresh later.", NULL);
   snapshot2 = add (plan, TRIB_TYPE_STATS_SNAPSHOT, "upstream_id", etcd_id,
                    "taken_at", "2026-02-02T03:04:05Z", "stars", "10", NULL);
   investment = add (plan, TRIB_TYPE_INVESTMENT, "upstream_id", etcd_id, "quarter", "2027-Q2",
@@ -423,6 +432,12 @@ static const char canonical_doc[] =
   "    \"description\": \"\",\n"
   "    \"engineer_year_cost\": 200000,\n"
   "    \"first_quarter\": \"2027-Q1\",\n"
+  "    \"health_weight_activity\": 25,\n"
+  "    \"health_weight_diversity\": 25,\n"
+  "    \"health_weight_involvement\": 10,\n"
+  "    \"health_weight_longevity\": 10,\n"
+  "    \"health_weight_releases\": 15,\n"
+  "    \"health_weight_users\": 15,\n"
   "    \"name\": \"Hand written\",\n"
   "    \"organisation\": \"\",\n"
   "    \"patch_drift\": 0.15,\n"
@@ -466,9 +481,13 @@ static const char canonical_doc[] =
   "      \"repository\": \"\",\n"
   "      \"snapshots\": [\n"
   "        {\n"
+  "          \"absence_factor\": 0,\n"
   "          \"archived\": false,\n"
+  "          \"commits_note\": \"\",\n"
   "          \"contributors\": 0,\n"
+  "          \"contributors_note\": \"\",\n"
   "          \"created\": \"\",\n"
+  "          \"default_branch\": \"\",\n"
   "          \"forks\": 0,\n"
   "          \"id\": 11,\n"
   "          \"last_push\": \"\",\n"
@@ -477,6 +496,7 @@ static const char canonical_doc[] =
   "          \"open_issues\": 0,\n"
   "          \"our_share\": 0,\n"
   "          \"releases_last_year\": 0,\n"
+  "          \"source\": \"\",\n"
   "          \"stars\": 0,\n"
   "          \"taken_at\": \"2026-01-01T00:00:00Z\",\n"
   "          \"top5_share\": 0,\n"

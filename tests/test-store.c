@@ -70,6 +70,8 @@ populate (TribPlan *plan)
   g_assert_true (trib_entity_set_from_text (info, "check_inactive_days", "200", &error));
   g_assert_true (trib_entity_set_from_text (info, "check_health_drop", "15", &error));
   g_assert_true (trib_entity_set_from_text (info, "check_healthy_score", "60", &error));
+  g_assert_true (trib_entity_set_from_text (info, "health_weight_longevity", "20", &error));
+  g_assert_true (trib_entity_set_from_text (info, "health_weight_involvement", "0", &error));
   g_assert_no_error (error);
 
   upstream = add (plan, TRIB_ENTITY (trib_upstream_new ()),
@@ -85,7 +87,8 @@ populate (TribPlan *plan)
        "last_push", "2027-01-01T00:00:00Z", "archived", "true", "license", "Apache-2.0",
        "contributors", "900", "weekly_commits", "[1, 2, 3]", "releases_last_year", "7",
        "last_release", "2026-12-01", "top_share", "0.2", "top5_share", "0.45", "our_share", "0.05",
-       NULL);
+       "absence_factor", "4", "source", "https://api.github.com/repos/etcd-io/etcd",
+       "default_branch", "main", "contributors_note", "capped", "commits_note", "computing", NULL);
   add (plan, TRIB_ENTITY (trib_investment_new ()),
        "upstream_id", u, "quarter", "2027-Q1", "fte", "2.5", "role", "maintainer", "notes", "n",
        NULL);

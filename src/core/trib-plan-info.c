@@ -39,6 +39,13 @@ static const TribField fields[] = {
   { .name = "check_inactive_days", .kind = TRIB_FIELD_INT, .label = N_("Days without a push that make an upstream inactive"), .min = 1, .max = 3650, .def = 365, .since = 2 },
   { .name = "check_health_drop", .kind = TRIB_FIELD_INT, .label = N_("Fall of the health score that warns (points)"), .min = 1, .max = 100, .def = 10, .since = 2 },
   { .name = "check_healthy_score", .kind = TRIB_FIELD_INT, .label = N_("Health score of a healthy upstream"), .min = 0, .max = 100, .def = 70, .since = 2 },
+  /* The health score's weights, in the engine's order of factors (trib-health.h). */
+  { .name = "health_weight_longevity", .kind = TRIB_FIELD_INT, .label = N_("Health weight: Longevity"), .min = 0, .max = 100, .def = 10, .since = 2 },
+  { .name = "health_weight_activity", .kind = TRIB_FIELD_INT, .label = N_("Health weight: Activity"), .min = 0, .max = 100, .def = 25, .since = 2 },
+  { .name = "health_weight_releases", .kind = TRIB_FIELD_INT, .label = N_("Health weight: Release cadence"), .min = 0, .max = 100, .def = 15, .since = 2 },
+  { .name = "health_weight_users", .kind = TRIB_FIELD_INT, .label = N_("Health weight: Users"), .min = 0, .max = 100, .def = 15, .since = 2 },
+  { .name = "health_weight_diversity", .kind = TRIB_FIELD_INT, .label = N_("Health weight: Contributor diversity"), .min = 0, .max = 100, .def = 25, .since = 2 },
+  { .name = "health_weight_involvement", .kind = TRIB_FIELD_INT, .label = N_("Health weight: Our involvement"), .min = 0, .max = 100, .def = 10, .since = 2 },
 };
 
 /* The table and the header's enum of fields must not drift apart. */
@@ -127,4 +134,24 @@ trib_plan_info_get_team_handles (TribPlanInfo *self)
   g_return_val_if_fail (TRIB_IS_PLAN_INFO (self), 0);
 
   return (const char * const *) g_value_get_boxed (trib_entity_peek_value (TRIB_ENTITY (self), TRIB_PLAN_INFO_FIELD_TEAM_HANDLES));
+}
+
+/**
+ * trib_plan_info_get_health_weight:
+ * @self: the plan's settings
+ * @factor: a health factor, 0–5, in the order of TribHealthFactorId:
+ *   longevity, activity, release cadence, users, contributor diversity,
+ *   our involvement
+ *
+ * Returns: the factor's weight, 0–100
+ */
+int
+trib_plan_info_get_health_weight (TribPlanInfo *self,
+                                  guint         factor)
+{
+  g_return_val_if_fail (TRIB_IS_PLAN_INFO (self), 0);
+  g_return_val_if_fail (factor < 6, 0);
+
+  return g_value_get_int (trib_entity_peek_value (TRIB_ENTITY (self),
+                                                  TRIB_PLAN_INFO_FIELD_HEALTH_WEIGHT_LONGEVITY + factor));
 }

@@ -30,6 +30,12 @@ typedef enum
   TRIB_PLAN_INFO_FIELD_CHECK_INACTIVE_DAYS,
   TRIB_PLAN_INFO_FIELD_CHECK_HEALTH_DROP,
   TRIB_PLAN_INFO_FIELD_CHECK_HEALTHY_SCORE,
+  TRIB_PLAN_INFO_FIELD_HEALTH_WEIGHT_LONGEVITY,
+  TRIB_PLAN_INFO_FIELD_HEALTH_WEIGHT_ACTIVITY,
+  TRIB_PLAN_INFO_FIELD_HEALTH_WEIGHT_RELEASES,
+  TRIB_PLAN_INFO_FIELD_HEALTH_WEIGHT_USERS,
+  TRIB_PLAN_INFO_FIELD_HEALTH_WEIGHT_DIVERSITY,
+  TRIB_PLAN_INFO_FIELD_HEALTH_WEIGHT_INVOLVEMENT,
   TRIB_PLAN_INFO_N_FIELDS
 } TribPlanInfoField;
 
@@ -42,5 +48,7 @@ const char *trib_plan_info_get_first_quarter (TribPlanInfo *self);
 int trib_plan_info_get_quarters (TribPlanInfo *self);
 double trib_plan_info_get_engineer_year_cost (TribPlanInfo *self);
 const char * const *trib_plan_info_get_team_handles (TribPlanInfo *self);
+int trib_plan_info_get_health_weight (TribPlanInfo *self,
+                                      guint         factor);
 
 G_END_DECLS

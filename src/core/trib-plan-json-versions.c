@@ -87,8 +87,9 @@ typedef struct
 static const Step steps[] = {
   { 2, "acknowledgement subjects written type:id; currencies are ISO 4217 codes; "
        "one investment per upstream and quarter; a custom scenario's base model, a scenario's "
-       "own starting patch stock; an upstream's release cadence, a patch's dropped date and "
-       "target quarter, the patch drift and the strategy checks' thresholds", upgrade_2 },
+       "own starting patch stock; a snapshot's absence factor, source, default branch and notes, "
+       "the health weights; an upstream's release cadence, a patch's dropped date and target "
+       "quarter, the patch drift and the strategy checks' thresholds", upgrade_2 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == TRIB_PLAN_JSON_VERSION - 1);

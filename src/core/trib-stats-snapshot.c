@@ -37,6 +37,12 @@ static const TribField fields[] = {
   { .name = "top_share", .kind = TRIB_FIELD_DOUBLE, .label = N_("Top contributor share"), .min = 0, .max = 1 },
   { .name = "top5_share", .kind = TRIB_FIELD_DOUBLE, .label = N_("Top five contributors share"), .min = 0, .max = 1 },
   { .name = "our_share", .kind = TRIB_FIELD_DOUBLE, .label = N_("Our share of commits"), .min = 0, .max = 1 },
+  /* The fewest contributors who together made half of the contributions (CHAOSS). */
+  { .name = "absence_factor", .kind = TRIB_FIELD_INT, .label = N_("Contributor absence factor"), .min = 0, .max = G_MAXINT, .since = 2 },
+  { .name = "source", .kind = TRIB_FIELD_STRING, .label = N_("Source"), .max = 1000, .since = 2 },
+  { .name = "default_branch", .kind = TRIB_FIELD_STRING, .label = N_("Default branch"), .max = 200, .since = 2 },
+  { .name = "contributors_note", .kind = TRIB_FIELD_STRING, .label = N_("Why the contributor list is incomplete"), .max = 1000, .since = 2 },
+  { .name = "commits_note", .kind = TRIB_FIELD_STRING, .label = N_("Why the weekly commits are missing"), .max = 1000, .since = 2 },
 };
 
 /* The table and the header's enum of fields must not drift apart. */
@@ -198,4 +204,44 @@ trib_stats_snapshot_get_our_share (TribStatsSnapshot *self)
   g_return_val_if_fail (TRIB_IS_STATS_SNAPSHOT (self), 0);
 
   return g_value_get_double (trib_entity_peek_value (TRIB_ENTITY (self), TRIB_STATS_SNAPSHOT_FIELD_OUR_SHARE));
+}
+
+int
+trib_stats_snapshot_get_absence_factor (TribStatsSnapshot *self)
+{
+  g_return_val_if_fail (TRIB_IS_STATS_SNAPSHOT (self), 0);
+
+  return g_value_get_int (trib_entity_peek_value (TRIB_ENTITY (self), TRIB_STATS_SNAPSHOT_FIELD_ABSENCE_FACTOR));
+}
+
+const char *
+trib_stats_snapshot_get_source (TribStatsSnapshot *self)
+{
+  g_return_val_if_fail (TRIB_IS_STATS_SNAPSHOT (self), NULL);
+
+  return g_value_get_string (trib_entity_peek_value (TRIB_ENTITY (self), TRIB_STATS_SNAPSHOT_FIELD_SOURCE));
+}
+
+const char *
+trib_stats_snapshot_get_default_branch (TribStatsSnapshot *self)
+{
+  g_return_val_if_fail (TRIB_IS_STATS_SNAPSHOT (self), NULL);
+
+  return g_value_get_string (trib_entity_peek_value (TRIB_ENTITY (self), TRIB_STATS_SNAPSHOT_FIELD_DEFAULT_BRANCH));
+}
+
+const char *
+trib_stats_snapshot_get_contributors_note (TribStatsSnapshot *self)
+{
+  g_return_val_if_fail (TRIB_IS_STATS_SNAPSHOT (self), NULL);
+
+  return g_value_get_string (trib_entity_peek_value (TRIB_ENTITY (self), TRIB_STATS_SNAPSHOT_FIELD_CONTRIBUTORS_NOTE));
+}
+
+const char *
+trib_stats_snapshot_get_commits_note (TribStatsSnapshot *self)
+{
+  g_return_val_if_fail (TRIB_IS_STATS_SNAPSHOT (self), NULL);
+
+  return g_value_get_string (trib_entity_peek_value (TRIB_ENTITY (self), TRIB_STATS_SNAPSHOT_FIELD_COMMITS_NOTE));
 }

@@ -32,6 +32,11 @@ typedef enum
   TRIB_STATS_SNAPSHOT_FIELD_TOP_SHARE,
   TRIB_STATS_SNAPSHOT_FIELD_TOP5_SHARE,
   TRIB_STATS_SNAPSHOT_FIELD_OUR_SHARE,
+  TRIB_STATS_SNAPSHOT_FIELD_ABSENCE_FACTOR,
+  TRIB_STATS_SNAPSHOT_FIELD_SOURCE,
+  TRIB_STATS_SNAPSHOT_FIELD_DEFAULT_BRANCH,
+  TRIB_STATS_SNAPSHOT_FIELD_CONTRIBUTORS_NOTE,
+  TRIB_STATS_SNAPSHOT_FIELD_COMMITS_NOTE,
   TRIB_STATS_SNAPSHOT_N_FIELDS
 } TribStatsSnapshotField;
 
@@ -53,5 +58,10 @@ const char *trib_stats_snapshot_get_last_release (TribStatsSnapshot *self);
 double trib_stats_snapshot_get_top_share (TribStatsSnapshot *self);
 double trib_stats_snapshot_get_top5_share (TribStatsSnapshot *self);
 double trib_stats_snapshot_get_our_share (TribStatsSnapshot *self);
+int trib_stats_snapshot_get_absence_factor (TribStatsSnapshot *self);
+const char *trib_stats_snapshot_get_source (TribStatsSnapshot *self);
+const char *trib_stats_snapshot_get_default_branch (TribStatsSnapshot *self);
+const char *trib_stats_snapshot_get_contributors_note (TribStatsSnapshot *self);
+const char *trib_stats_snapshot_get_commits_note (TribStatsSnapshot *self);
 
 G_END_DECLS

@@ -169,7 +169,23 @@ static const char migration_4[] =
   "ALTER TABLE scenario ADD COLUMN p0_from_plan INTEGER NOT NULL DEFAULT 1;"
   "ALTER TABLE scenario ADD COLUMN p0 REAL NOT NULL DEFAULT 0;";
 
-static const char * const migrations[] = { NULL, migration_1, migration_2, migration_3, migration_4 };
+/* Version 5: what a statistics snapshot says about its source and its
+ * gaps, the contributor absence factor, and the health score's weights. */
+static const char migration_5[] =
+  "ALTER TABLE snapshot ADD COLUMN absence_factor INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE snapshot ADD COLUMN source TEXT;"
+  "ALTER TABLE snapshot ADD COLUMN default_branch TEXT;"
+  "ALTER TABLE snapshot ADD COLUMN contributors_note TEXT;"
+  "ALTER TABLE snapshot ADD COLUMN commits_note TEXT;"
+  "ALTER TABLE plan ADD COLUMN health_weight_longevity INTEGER NOT NULL DEFAULT 10;"
+  "ALTER TABLE plan ADD COLUMN health_weight_activity INTEGER NOT NULL DEFAULT 25;"
+  "ALTER TABLE plan ADD COLUMN health_weight_releases INTEGER NOT NULL DEFAULT 15;"
+  "ALTER TABLE plan ADD COLUMN health_weight_users INTEGER NOT NULL DEFAULT 15;"
+  "ALTER TABLE plan ADD COLUMN health_weight_diversity INTEGER NOT NULL DEFAULT 25;"
+  "ALTER TABLE plan ADD COLUMN health_weight_involvement INTEGER NOT NULL DEFAULT 10;";
+
+static const char * const migrations[] = { NULL, migration_1, migration_2, migration_3, migration_4,
+                                           migration_5 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TRIB_PLAN_SCHEMA_VERSION + 1);
 
