@@ -11,7 +11,9 @@
 
 #include <glib-object.h>
 #include <json-glib/json-glib.h>
+#ifdef TRIB_CORE_COMPILATION
 #include <sqlite3.h>
+#endif
 
 #include "trib-dates.h"
 
@@ -93,6 +95,8 @@ gboolean  trib_field_from_json      (const TribField *field,
                                      GValue          *value,
                                      char           **message);
 
+#ifdef TRIB_CORE_COMPILATION
+/* The store's (trib-field-sql.c): only core sees SQLite. */
 void      trib_field_bind           (const TribField *field,
                                      const GValue    *value,
                                      sqlite3_stmt    *stmt,
@@ -102,6 +106,7 @@ gboolean  trib_field_from_column    (const TribField *field,
                                      int              column,
                                      GValue          *value,
                                      char           **message);
+#endif
 
 char     *trib_field_to_display     (const TribField *field,
                                      const GValue    *value);

@@ -114,7 +114,8 @@ step_create (const char *path)
     {
       TribEntity *inv = TRIB_ENTITY (trib_investment_new ());
       TribEntity *u = g_ptr_array_index (upstreams, i % N_UPSTREAMS);
-      g_autofree char *quarter = g_strdup_printf ("%d-Q%d", 2027 + (i / 4) % 2, 1 + i % 4);
+      /* Each upstream gets one investment in each of four quarters. */
+      g_autofree char *quarter = g_strdup_printf ("2027-Q%d", 1 + (i / N_UPSTREAMS) % 4);
       g_autofree char *fte = g_strdup_printf ("%.1f", 0.5 * (1 + i % 6));
 
       trib_entity_set_ref (inv, "upstream_id", trib_entity_get_id (u), NULL);
