@@ -1,24 +1,31 @@
-/* test-ui-upstreams.c: the upstreams page, the upstream editor and the
- * overview page, driven in real windows
+/* test-ui-upstreams.c: the upstreams page, its form and the window's page
+ * shortcuts, and the overview page, driven in real windows
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Every test builds a plan file in the isolated test home, shows the page in
- * a window with a toast overlay, works it through its actions and widgets,
- * then closes the plan and reads the file back with sqlite, so what the
- * person did is proven to have reached the file.
+ * a plan window (or, for the overview, a window with a toast overlay), works
+ * it with real key presses sent through the X server (trib-test-input.h)
+ * and its widgets, then closes the plan and reads the file back with
+ * sqlite, so what the person did is proven to have reached the file.
  */
 #include "config.h"
 
 #include <adwaita.h>
 #include <sqlite3.h>
-
-#include "trib-plan.h"
-#include "trib-overview-page.h"
-#include "trib-sample.h"
 #include <glib/gstdio.h>
-#include "trib-upstream-editor.h"
+
+#include "trib-application.h"
+#include "trib-entity-form.h"
+#include "trib-overview-page.h"
+#include "trib-plan.h"
+#include "trib-sample.h"
+#include "trib-table-page.h"
 #include "trib-upstreams-page.h"
+#include "trib-window.h"
+#include "trib-test-input.h"
+
+static TribApplication *app;
 
 typedef struct
 {
@@ -26,7 +33,7 @@ typedef struct
   TribPlan  *plan;
   GtkWidget *window;
   GtkWidget *page;
-  guint      n_undo;    /* times win.undo was activated */
+  guint      n_undo;    /* times win.undo was activated (overview window) */
 } Fixture;
 
 /* Runs the main loop until nothing is left to do, with a bound in case an
@@ -75,12 +82,13 @@ child (GtkWidget  *root,
   return found;
 }
 
-/* A label under @root whose text contains @text. */
+/* A visible label under @root whose text contains @text. */
 static GtkWidget *
 find_label (GtkWidget  *root,
             const char *text)
 {
-  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+  if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root) &&
+      strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
     return root;
   for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
     {
@@ -106,16 +114,16 @@ find_action_button (GtkWidget  *root,
   return NULL;
 }
 
-static TribUpstreamEditor *
-find_editor (void)
+static TribEntityForm *
+find_form (void)
 {
   GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-      if (TRIB_IS_UPSTREAM_EDITOR (window))
-        return TRIB_UPSTREAM_EDITOR (window);
+      if (TRIB_IS_ENTITY_FORM (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return TRIB_ENTITY_FORM (window);
     }
   return NULL;
 }
@@ -154,7 +162,7 @@ add_dependents (TribPlan     *plan,
   for (guint i = 0; i < n_investments; i++)
     {
       g_autoptr(TribInvestment) investment = trib_investment_new ();
-      g_autofree char *quarter = g_strdup_printf ("2027-Q%u", i % 4 + 1);
+      g_autofree char *quarter = g_strdup_printf ("%u-Q%u", 2027 + i / 4, i % 4 + 1);
 
       g_assert_true (trib_entity_set_ref (TRIB_ENTITY (investment), "upstream_id", id, &error));
       g_assert_true (trib_entity_set_string (TRIB_ENTITY (investment), "quarter", quarter, &error));
@@ -210,7 +218,6 @@ undo_cb (GSimpleAction *action,
   g_assert_no_error (error);
 }
 
-/* As the window does: undo only when the step is still the last one. */
 static void
 undo_change_cb (GSimpleAction *action,
                 GVariant      *parameter,
@@ -222,6 +229,8 @@ undo_change_cb (GSimpleAction *action,
     undo_cb (action, NULL, user_data);
 }
 
+/* A page alone in a window that provides what the plan window does to a
+ * page: a toast overlay, win.undo and win.undo-change. */
 static void
 show_page (Fixture   *f,
            GtkWidget *page)
@@ -231,8 +240,6 @@ show_page (Fixture   *f,
   g_autoptr(GSimpleAction) undo_change = g_simple_action_new ("undo-change", G_VARIANT_TYPE_STRING);
   GtkWidget *overlay = adw_toast_overlay_new ();
 
-  /* What the plan window provides: a toast overlay, win.undo and
-   * win.undo-change. */
   g_signal_connect (undo, "activate", G_CALLBACK (undo_cb), f);
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (undo));
   g_signal_connect (undo_change, "activate", G_CALLBACK (undo_change_cb), f);
@@ -249,6 +256,28 @@ show_page (Fixture   *f,
   g_assert_true (gtk_widget_get_mapped (page));
 }
 
+/* The plan's window, showing @page_name. */
+static void
+show_window (Fixture    *f,
+             const char *page_name,
+             int         width)
+{
+  f->window = GTK_WIDGET (trib_window_new (app, f->plan));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), width, 700);
+  gtk_window_present (GTK_WINDOW (f->window));
+  trib_window_show_page (TRIB_WINDOW (f->window), page_name);
+  pump ();
+  f->page = gtk_stack_get_visible_child (GTK_STACK (child (f->window, "stack")));
+  g_assert_true (gtk_widget_get_mapped (f->page));
+}
+
+static void
+show_upstreams (Fixture *f)
+{
+  show_window (f, "upstreams", 1000);
+  g_assert_true (TRIB_IS_TABLE_PAGE (f->page));
+}
+
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
@@ -258,6 +287,7 @@ fixture_setup (Fixture       *f,
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   f->path = g_build_filename (dir, "test.tributary", NULL);
+  g_unlink (f->path);
   f->plan = trib_plan_create (f->path, "Test Plan", &error);
   g_assert_no_error (error);
 }
@@ -266,22 +296,23 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  TribUpstreamEditor *editor;
+  TribEntityForm *form;
 
-  while ((editor = find_editor ()) != NULL)
-    gtk_window_destroy (GTK_WINDOW (editor));
+  while ((form = find_form ()) != NULL)
+    gtk_window_destroy (GTK_WINDOW (form));
   if (f->window)
     gtk_window_destroy (GTK_WINDOW (f->window));
   pump ();
   trib_plan_close (f->plan);
   g_assert_finalize_object (f->plan);
+  g_unlink (f->path);
   g_free (f->path);
 }
 
-static void
-show_upstreams (Fixture *f)
+static TribTablePage *
+table (Fixture *f)
 {
-  show_page (f, trib_upstreams_page_new (f->plan));
+  return TRIB_TABLE_PAGE (f->page);
 }
 
 static const char *
@@ -294,97 +325,157 @@ static guint
 n_rows (Fixture *f)
 {
   pump ();
-  return g_list_model_get_n_items (trib_upstreams_page_get_model (TRIB_UPSTREAMS_PAGE (f->page)));
+  return g_list_model_get_n_items (trib_table_page_get_model (table (f)));
 }
 
 static TribUpstream *
 row (Fixture *f,
      guint    position)
 {
-  g_autoptr(TribUpstream) upstream =
-    g_list_model_get_item (trib_upstreams_page_get_model (TRIB_UPSTREAMS_PAGE (f->page)), position);
+  g_autoptr(TribUpstream) upstream = g_list_model_get_item (trib_table_page_get_model (table (f)),
+                                                            position);
   return upstream;
 }
 
-static void
-set_text (TribUpstreamEditor *editor,
-          const char         *id,
-          const char         *text)
+static gboolean
+focus_within (GtkWidget *window,
+              GtkWidget *widget)
 {
-  gtk_editable_set_text (GTK_EDITABLE (child (GTK_WIDGET (editor), id)), text);
+  GtkWidget *focused = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focused != NULL && (focused == widget || gtk_widget_is_ancestor (focused, widget));
+}
+
+static GtkWidget *
+form_row (TribEntityForm *form,
+          const char     *field)
+{
+  GtkWidget *widget = trib_entity_form_get_row (form, field);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+/* Focuses the row of @field and types @text over what it holds. */
+static void
+type_into (TribEntityForm *form,
+           const char     *field,
+           const char     *text)
+{
+  GtkWidget *row = form_row (form, field);
+
+  /* A text of several lines sits in a frame. */
+  if (GTK_IS_FRAME (row))
+    row = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (gtk_frame_get_child (GTK_FRAME (row))));
+  gtk_widget_grab_focus (row);
+  trib_test_key (GTK_WIDGET (form), GDK_KEY_a, GDK_CONTROL_MASK);
+  trib_test_key (GTK_WIDGET (form), GDK_KEY_BackSpace, 0);
+  trib_test_type (GTK_WIDGET (form), text);
 }
 
 static gboolean
-save_enabled (TribUpstreamEditor *editor)
+save_enabled (TribEntityForm *form)
 {
-  return gtk_widget_get_sensitive (child (GTK_WIDGET (editor), "save_button"));
+  return gtk_widget_get_sensitive (child (GTK_WIDGET (form), "save_button"));
 }
 
-/* Adding through the editor puts the upstream into the plan and the file. */
+static TribEntityForm *
+open_form_with_key (Fixture *f)
+{
+  trib_test_key (f->window, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  pump ();
+  return find_form ();
+}
+/* Adding with the keyboard alone: Ctrl+Shift+A from a row, the rows typed
+ * into, Return from the importance row; the new row then has the focus, so
+ * Enter edits it and not the row focused before. */
 static void
 test_add (Fixture       *f,
           gconstpointer  data)
 {
-  TribUpstreamEditor *editor;
+  TribEntityForm *form;
   TribUpstream *upstream;
   GtkWidget *forge;
 
   show_upstreams (f);
   g_assert_cmpstr (stack_page (f), ==, "empty");
-
-  g_assert_true (gtk_widget_activate_action (f->page, "upstreams.add", NULL));
+  add_upstream (f->plan, "Kubernetes", "https://github.com/kubernetes/kubernetes", "Apache-2.0", 5,
+                TRIB_DECISION_INVEST);
   pump ();
-  editor = find_editor ();
-  g_assert_nonnull (editor);
-  g_assert_null (trib_upstream_editor_get_upstream (editor));
-  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (f->window));
-  /* A new upstream has no name yet: nothing to save. */
-  g_assert_false (save_enabled (editor));
-
-  set_text (editor, "name_row", "etcd");
-  set_text (editor, "repository_row", "https://github.com/etcd-io/etcd");
-  forge = child (GTK_WIDGET (editor), "forge_row");
-  /* The forge follows the address until someone picks one. */
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (forge)), ==, TRIB_FORGE_GITHUB);
-  set_text (editor, "repository_row", "https://gitlab.example.org/etcd/etcd");
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (forge)), ==, TRIB_FORGE_GITLAB);
-  set_text (editor, "repository_row", "https://github.com/etcd-io/etcd");
-  set_text (editor, "license_row", "Apache-2.0");
-  set_text (editor, "purls_row", "pkg:golang/go.etcd.io/etcd, pkg:deb/debian/etcd");
-  set_text (editor, "importance_spin", "4");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (child (GTK_WIDGET (editor), "decision_row")),
-                              TRIB_DECISION_INVEST);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (child (GTK_WIDGET (editor), "layer_row")),
-                              TRIB_LAYER_BELOW);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (GTK_WIDGET (editor), "notes_view"))),
-                            "Key-value store.\nWe run it in every cluster.", -1);
-  g_assert_true (save_enabled (editor));
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  pump ();
-  g_assert_null (find_editor ());
-
-  g_assert_cmpuint (trib_plan_count (f->plan, TRIB_TYPE_UPSTREAM), ==, 1);
-  upstream = row (f, 0);
-  g_assert_cmpstr (trib_upstream_get_name (upstream), ==, "etcd");
-  g_assert_cmpint (trib_upstream_get_forge (upstream), ==, TRIB_FORGE_GITHUB);
-  g_assert_cmpint (trib_upstream_get_importance (upstream), ==, 4);
-  g_assert_cmpint (trib_upstream_get_decision (upstream), ==, TRIB_DECISION_INVEST);
-  g_assert_cmpint (trib_upstream_get_layer (upstream), ==, TRIB_LAYER_BELOW);
-  g_assert_cmpuint (g_strv_length ((char **) trib_upstream_get_purls (upstream)), ==, 2);
-  g_assert_true (trib_upstreams_page_get_selected (TRIB_UPSTREAMS_PAGE (f->page)) == upstream);
   g_assert_cmpstr (stack_page (f), ==, "list");
+  trib_table_page_focus_entity (table (f), TRIB_ENTITY (row (f, 0)));
+  pump ();
+  g_assert_true (focus_within (f->window, child (f->page, "column_view")));
+
+  form = open_form_with_key (f);
+  g_assert_nonnull (form);
+  g_assert_null (trib_entity_form_get_entity (form));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (form)) == GTK_WINDOW (f->window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (form)), ==, "Add Upstream");
+  /* A new upstream has no name yet: nothing to save, and no scolding. */
+  g_assert_false (save_enabled (form));
+  g_assert_false (gtk_widget_has_css_class (form_row (form, "name"), "error"));
+  /* The form opens in its first row. */
+  g_assert_true (focus_within (GTK_WIDGET (form), form_row (form, "name")));
+
+  trib_test_type (GTK_WIDGET (form), "etcd");
+  /* One Tab to the next row. */
+  trib_test_key (GTK_WIDGET (form), GDK_KEY_Tab, 0);
+  g_assert_true (focus_within (GTK_WIDGET (form), form_row (form, "repository")));
+  /* Without https://: its forge is recognised, so is the address. */
+  trib_test_type (GTK_WIDGET (form), "github.com/etcd-io/etcd");
+  forge = form_row (form, "forge");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (forge)), ==, TRIB_FORGE_GITHUB);
+  g_assert_false (gtk_widget_has_css_class (form_row (form, "repository"), "error"));
+  type_into (form, "license", "Apache-2.0");
+  type_into (form, "purls", "pkg:golang/go.etcd.io/etcd, pkg:deb/debian/etcd");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (form_row (form, "layer")), TRIB_LAYER_BELOW);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (form_row (form, "decision")), TRIB_DECISION_INVEST);
+  type_into (form, "notes", "Key-value store.");
+  /* Return in the notes is a new line, not a save. */
+  trib_test_key (GTK_WIDGET (form), GDK_KEY_Return, 0);
+  trib_test_type (GTK_WIDGET (form), "We run it in every cluster.");
+  g_assert_true (find_form () == form);
+
+  /* Importance is typed like any row, and Return submits from it. */
+  type_into (form, "importance", "4");
+  g_assert_true (save_enabled (form));
+  trib_test_key (GTK_WIDGET (form), GDK_KEY_Return, 0);
+  pump ();
+  g_assert_null (find_form ());
+
+  g_assert_cmpuint (trib_plan_count (f->plan, TRIB_TYPE_UPSTREAM), ==, 2);
+  upstream = TRIB_UPSTREAM (trib_table_page_get_selected (table (f)));
+  g_assert_cmpstr (trib_upstream_get_name (upstream), ==, "etcd");
   g_assert_cmpstr (trib_plan_get_undo_label (f->plan), ==, "Add upstream “etcd”");
 
-  trib_plan_close (f->plan);
-  assert_query (f->path, "SELECT count(*) FROM upstream", "1");
+  /* The keyboard is on the new row: Enter edits etcd, not Kubernetes. */
+  g_assert_true (focus_within (f->window, child (f->page, "column_view")));
+  trib_test_key (f->window, GDK_KEY_Return, 0);
+  pump ();
+  form = find_form ();
+  g_assert_nonnull (form);
+  g_assert_true (trib_entity_form_get_entity (form) == TRIB_ENTITY (upstream));
+  trib_test_key (GTK_WIDGET (form), GDK_KEY_Escape, 0);
+  pump ();
+  g_assert_null (find_form ());
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  pump ();
+  assert_query (f->path, "SELECT count(*) FROM upstream", "2");
   assert_query (f->path, "SELECT name || '|' || forge || '|' || importance || '|' || decision "
-                         "|| '|' || layer || '|' || license FROM upstream",
-                "etcd|github|4|invest|below|Apache-2.0");
-  assert_query (f->path, "SELECT notes FROM upstream", "Key-value store.\nWe run it in every cluster.");
+                         "|| '|' || layer || '|' || license || '|' || repository FROM upstream "
+                         "WHERE name = 'etcd'",
+                "etcd|github|4|invest|below|Apache-2.0|https://github.com/etcd-io/etcd");
+  assert_query (f->path, "SELECT notes FROM upstream WHERE name = 'etcd'",
+                "Key-value store.\nWe run it in every cluster.");
+  assert_query (f->path, "SELECT purls FROM upstream WHERE name = 'etcd'",
+                "[\"pkg:golang/go.etcd.io/etcd\",\"pkg:deb/debian/etcd\"]");
 }
 
-/* Saving an edit changes every edited field as one undo step. */
+/* Saving an edit changes every edited field as one undo step; Escape
+ * closes without saving. */
 static void
 test_edit (Fixture       *f,
            gconstpointer  data)
@@ -392,27 +483,26 @@ test_edit (Fixture       *f,
   TribUpstream *upstream = add_upstream (f->plan, "etcd", "https://github.com/etcd-io/etcd",
                                          "Apache-2.0", 3, TRIB_DECISION_ADOPT);
   g_autoptr(GError) error = NULL;
-  TribUpstreamEditor *editor;
-  gint64 id = trib_entity_get_id (TRIB_ENTITY (upstream));
+  TribEntityForm *form;
 
   show_upstreams (f);
-  trib_upstreams_page_select (TRIB_UPSTREAMS_PAGE (f->page), upstream);
-  g_assert_true (gtk_widget_activate_action (f->page, "upstreams.edit", NULL));
+  trib_table_page_focus_entity (table (f), TRIB_ENTITY (upstream));
   pump ();
-  editor = find_editor ();
-  g_assert_nonnull (editor);
-  g_assert_true (trib_upstream_editor_get_upstream (editor) == upstream);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (GTK_WIDGET (editor), "name_row"))), ==, "etcd");
-  g_assert_true (save_enabled (editor));
+  trib_test_key (f->window, GDK_KEY_Return, 0);
+  pump ();
+  form = find_form ();
+  g_assert_nonnull (form);
+  g_assert_true (trib_entity_form_get_entity (form) == TRIB_ENTITY (upstream));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (form_row (form, "name"))), ==, "etcd");
+  g_assert_true (save_enabled (form));
 
-  set_text (editor, "name_row", "etcd-io");
-  set_text (editor, "importance_spin", "5");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (child (GTK_WIDGET (editor), "layer_row")),
-                              TRIB_LAYER_BELOW);
-  set_text (editor, "intermediary_row", "Debian");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  type_into (form, "name", "etcd-io");
+  type_into (form, "importance", "5");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (form_row (form, "layer")), TRIB_LAYER_BELOW);
+  type_into (form, "intermediary", "Debian");
+  trib_test_key (GTK_WIDGET (form), GDK_KEY_Return, 0);
   pump ();
-  g_assert_null (find_editor ());
+  g_assert_null (find_form ());
 
   g_assert_cmpstr (trib_upstream_get_name (upstream), ==, "etcd-io");
   g_assert_cmpint (trib_upstream_get_importance (upstream), ==, 5);
@@ -424,202 +514,352 @@ test_edit (Fixture       *f,
   g_assert_true (trib_plan_undo (f->plan, &error));
   g_assert_cmpstr (trib_upstream_get_name (upstream), ==, "etcd");
   g_assert_cmpint (trib_upstream_get_importance (upstream), ==, 3);
-  g_assert_cmpint (trib_upstream_get_layer (upstream), ==, TRIB_LAYER_PLATFORM);
   g_assert_null (trib_upstream_get_intermediary (upstream));
-  g_assert_cmpstr (trib_plan_get_undo_label (f->plan), ==, "Add upstream “etcd”");
   g_assert_true (trib_plan_redo (f->plan, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (trib_upstream_get_name (upstream), ==, "etcd-io");
 
   /* Editing without changing anything records nothing. */
-  g_assert_true (gtk_widget_activate_action (f->page, "upstreams.edit", NULL));
+  trib_table_page_open_form (table (f), TRIB_ENTITY (upstream));
   pump ();
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_editor ()), "editor.save", NULL));
+  trib_test_key (GTK_WIDGET (find_form ()), GDK_KEY_Return, 0);
   pump ();
+  g_assert_null (find_form ());
   g_assert_cmpstr (trib_plan_get_undo_label (f->plan), ==, "Edit upstream “etcd”");
 
-  /* Enter or a double click on a row (the column view's activate) edits it. */
-  g_signal_emit_by_name (child (f->page, "column_view"), "activate", 0);
-  pump ();
-  g_assert_nonnull (find_editor ());
-  g_assert_true (trib_upstream_editor_get_upstream (find_editor ()) == upstream);
-  gtk_window_destroy (GTK_WINDOW (find_editor ()));
-  pump ();
-
   /* Escape closes without saving. */
-  g_assert_true (gtk_widget_activate_action (f->page, "upstreams.edit", NULL));
+  form = trib_table_page_open_form (table (f), TRIB_ENTITY (upstream));
   pump ();
-  set_text (find_editor (), "name_row", "something else");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_editor ()), "window.close", NULL));
+  type_into (form, "name", "something else");
+  trib_test_key (GTK_WIDGET (form), GDK_KEY_Escape, 0);
   pump ();
-  g_assert_null (find_editor ());
+  g_assert_null (find_form ());
   g_assert_cmpstr (trib_upstream_get_name (upstream), ==, "etcd-io");
 
-  trib_plan_close (f->plan);
-  assert_query (f->path, "SELECT count(*) FROM upstream", "1");
-  {
-    g_autofree char *sql = g_strdup_printf ("SELECT name || '|' || importance || '|' || layer || '|' "
-                                            "|| intermediary FROM upstream WHERE id = %" G_GINT64_FORMAT, id);
-    assert_query (f->path, sql, "etcd-io|5|below|Debian");
-  }
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  pump ();
+  assert_query (f->path, "SELECT name || '|' || importance || '|' || layer || '|' || intermediary "
+                         "FROM upstream", "etcd-io|5|below|Debian");
 }
 
-/* Invalid values keep Save insensitive and the plan untouched. */
+/* A refused importance says why and is never clamped; "abc" is refused
+ * too; the importance row is one Tab stop. */
 static void
 test_invalid (Fixture       *f,
               gconstpointer  data)
 {
   TribUpstream *upstream = add_upstream (f->plan, "etcd", "https://github.com/etcd-io/etcd",
                                          "Apache-2.0", 3, TRIB_DECISION_ADOPT);
-  TribUpstreamEditor *editor;
-  GtkWidget *name_row, *importance_row, *repository_row;
-  const char *undo_label = trib_plan_get_undo_label (f->plan);
+  const char *wrong[] = { "9", "-3", "abc", "2.5" };
+  TribEntityForm *form;
+  GtkWidget *importance;
 
   show_upstreams (f);
-  trib_upstreams_page_select (TRIB_UPSTREAMS_PAGE (f->page), upstream);
-  g_assert_true (gtk_widget_activate_action (f->page, "upstreams.edit", NULL));
+  form = trib_table_page_open_form (table (f), TRIB_ENTITY (upstream));
   pump ();
-  editor = find_editor ();
-  name_row = child (GTK_WIDGET (editor), "name_row");
-  importance_row = child (GTK_WIDGET (editor), "importance_row");
-  repository_row = child (GTK_WIDGET (editor), "repository_row");
+  importance = form_row (form, "importance");
 
-  set_text (editor, "importance_spin", "9");
-  g_assert_false (save_enabled (editor));
-  g_assert_false (trib_upstream_editor_is_valid (editor));
-  g_assert_true (gtk_widget_has_css_class (importance_row, "error"));
-  g_assert_nonnull (find_label (child (GTK_WIDGET (editor), "strategy_errors"),
-                                "Importance: expected an integer from 1 to 5"));
-  set_text (editor, "importance_spin", "2");
-  g_assert_true (save_enabled (editor));
-  g_assert_false (gtk_widget_has_css_class (importance_row, "error"));
+  for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+    {
+      type_into (form, "importance", wrong[i]);
+      g_assert_false (save_enabled (form));
+      g_assert_true (gtk_widget_has_css_class (importance, "error"));
+      g_assert_nonnull (find_label (GTK_WIDGET (form), "Importance: expected an integer from 1 to 5"));
+      /* Return tries, says why, and keeps the form and the typed text. */
+      trib_test_key (GTK_WIDGET (form), GDK_KEY_Return, 0);
+      pump ();
+      g_assert_true (find_form () == form);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (importance)), ==, wrong[i]);
+      g_assert_cmpint (trib_upstream_get_importance (upstream), ==, 3);
+    }
 
-  set_text (editor, "name_row", "   ");
-  g_assert_false (save_enabled (editor));
-  g_assert_true (gtk_widget_has_css_class (name_row, "error"));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (GTK_WIDGET (editor), "project_errors"))),
-                   ==, "Name: must not be empty");
-  set_text (editor, "name_row", "etcd");
+  /* From the importance row, one Tab reaches the next row. */
+  type_into (form, "importance", "2");
+  g_assert_false (gtk_widget_has_css_class (importance, "error"));
+  trib_test_key (GTK_WIDGET (form), GDK_KEY_Tab, 0);
+  g_assert_true (focus_within (GTK_WIDGET (form), form_row (form, "decision")));
 
-  set_text (editor, "repository_row", "not a url");
-  g_assert_false (save_enabled (editor));
-  g_assert_true (gtk_widget_has_css_class (repository_row, "error"));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (repository_row), ==,
+  type_into (form, "name", "   ");
+  g_assert_false (save_enabled (form));
+  g_assert_true (gtk_widget_has_css_class (form_row (form, "name"), "error"));
+  g_assert_nonnull (find_label (GTK_WIDGET (form), "Name: must not be empty"));
+  type_into (form, "name", "etcd");
+
+  type_into (form, "repository", "not a url");
+  g_assert_false (save_enabled (form));
+  g_assert_true (gtk_widget_has_css_class (form_row (form, "repository"), "error"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (form_row (form, "repository")), ==,
                    "Repository: expected an http:// or https:// address");
 
   /* Save does nothing while anything is wrong, even when forced. */
-  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL);
   pump ();
-  g_assert_true (find_editor () == editor);
+  g_assert_true (find_form () == form);
   g_assert_cmpstr (trib_upstream_get_repository (upstream), ==, "https://github.com/etcd-io/etcd");
-  g_assert_cmpint (trib_upstream_get_importance (upstream), ==, 3);
-  g_assert_cmpstr (trib_plan_get_undo_label (f->plan), ==, undo_label);
 
-  gtk_window_destroy (GTK_WINDOW (editor));
-  trib_plan_close (f->plan);
+  type_into (form, "repository", "https://github.com/etcd-io/etcd");
+  trib_test_key (GTK_WIDGET (form), GDK_KEY_Return, 0);
+  pump ();
+  g_assert_null (find_form ());
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  pump ();
   assert_query (f->path, "SELECT repository || '|' || importance FROM upstream",
-                "https://github.com/etcd-io/etcd|3");
+                "https://github.com/etcd-io/etcd|2");
 }
 
-/* Names are shown as typed, markup characters and all, and a delete
- * toast's Undo undoes that deletion or nothing, never a later edit. */
+/* A second upstream with the same repository: a warning, and the person
+ * decides (here: to save it). */
 static void
-test_delete_toast_markup_and_later_edit (Fixture       *f,
-                                         gconstpointer  data)
+test_duplicate_repository (Fixture       *f,
+                           gconstpointer  data)
 {
-  TribUpstream *odd = add_upstream (f->plan, "AT&T <tools>", "https://github.com/att/tools",
-                                    "MIT", 2, TRIB_DECISION_WATCH);
-  GtkWidget *overlay, *undo_button;
-  g_autoptr(GError) error = NULL;
+  TribEntityForm *form;
 
-  add_upstream (f->plan, "etcd", "https://github.com/etcd-io/etcd", "Apache-2.0", 4,
-                TRIB_DECISION_MAINTAIN);
+  add_upstream (f->plan, "etcd", "https://github.com/etcd-io/etcd", "Apache-2.0", 3,
+                TRIB_DECISION_ADOPT);
   show_upstreams (f);
-  trib_upstreams_page_select (TRIB_UPSTREAMS_PAGE (f->page), odd);
-  g_assert_true (gtk_widget_activate_action (f->page, "upstreams.delete", NULL));
+  trib_test_key (f->window, GDK_KEY_f, GDK_CONTROL_MASK);
+  form = open_form_with_key (f);
+  g_assert_nonnull (form);
+  trib_test_type (GTK_WIDGET (form), "etcd fork");
+  type_into (form, "repository", "GitHub.com/etcd-io/etcd/");
+  g_assert_nonnull (find_label (GTK_WIDGET (form), "“etcd” has this repository too"));
+  g_assert_true (save_enabled (form));
+  type_into (form, "repository", "github.com/etcd-io/etcd-fork");
+  g_assert_null (find_label (GTK_WIDGET (form), "has this repository too"));
+  type_into (form, "repository", "https://github.com/etcd-io/etcd.git");
+  g_assert_nonnull (find_label (GTK_WIDGET (form), "“etcd” has this repository too"));
+  trib_test_key (GTK_WIDGET (form), GDK_KEY_Return, 0);
   pump ();
+  g_assert_null (find_form ());
 
-  overlay = gtk_widget_get_ancestor (f->page, ADW_TYPE_TOAST_OVERLAY);
-  g_assert_nonnull (find_label (overlay, "Deleted “AT&T <tools>”"));
-  undo_button = find_action_button (overlay, "win.undo-change");
-  g_assert_nonnull (undo_button);
-
-  /* Another edit: the toast's Undo must not take it back. */
-  g_assert_true (trib_entity_set_string (TRIB_ENTITY (trib_plan_get_info (f->plan)), "name", "Renamed", &error));
-  g_assert_no_error (error);
-  g_signal_emit_by_name (undo_button, "clicked");
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
   pump ();
-  g_assert_cmpuint (f->n_undo, ==, 0);
-  g_assert_cmpstr (trib_plan_get_title (f->plan), ==, "Renamed");
-  g_assert_cmpuint (trib_plan_count (f->plan, TRIB_TYPE_UPSTREAM), ==, 1);
+  assert_query (f->path, "SELECT count(*) FROM upstream WHERE repository LIKE '%etcd-io/etcd%'", "2");
 }
 
+/* Ctrl+F, Ctrl+Shift+A, Enter and Delete act on the visible page with
+ * the focus in the sidebar, in the search entry or on a row; Ctrl+Z in the
+ * search undoes the plan, not the search text. */
+static void
+test_page_keys (Fixture       *f,
+                gconstpointer  data)
+{
+  TribUpstream *etcd = add_upstream (f->plan, "etcd", "https://github.com/etcd-io/etcd",
+                                     "Apache-2.0", 3, TRIB_DECISION_ADOPT);
+  GtkWidget *sidebar, *search;
+  TribEntityForm *form;
+
+  add_upstream (f->plan, "Kubernetes", "https://github.com/kubernetes/kubernetes", "Apache-2.0",
+                5, TRIB_DECISION_INVEST);
+  show_upstreams (f);
+  sidebar = child (f->window, "sidebar_list");
+  search = child (f->page, "search_entry");
+
+  /* From the sidebar. */
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (GTK_LIST_BOX (sidebar))));
+  form = open_form_with_key (f);
+  g_assert_nonnull (form);
+  g_assert_true (trib_entity_form_get_entity_type (form) == TRIB_TYPE_UPSTREAM);
+  trib_test_key (GTK_WIDGET (form), GDK_KEY_Escape, 0);
+  pump ();
+  g_assert_null (find_form ());
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (GTK_LIST_BOX (sidebar))));
+  trib_test_key (f->window, GDK_KEY_f, GDK_CONTROL_MASK);
+  g_assert_true (focus_within (f->window, search));
+
+  /* From the search entry, where Ctrl+F put it. */
+  form = open_form_with_key (f);
+  g_assert_nonnull (form);
+  trib_test_key (GTK_WIDGET (form), GDK_KEY_Escape, 0);
+  pump ();
+
+  /* Enter in the sidebar goes into the page, on the selected row. */
+  trib_table_page_select (table (f), TRIB_ENTITY (etcd));
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (GTK_LIST_BOX (sidebar))));
+  trib_test_key (f->window, GDK_KEY_Return, 0);
+  pump ();
+  g_assert_true (focus_within (f->window, child (f->page, "column_view")));
+  g_assert_null (find_form ());
+
+  /* Delete in the sidebar deletes the page's selected row. */
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (GTK_LIST_BOX (sidebar))));
+  trib_test_key (f->window, GDK_KEY_Delete, 0);
+  g_assert_cmpuint (trib_plan_count (f->plan, TRIB_TYPE_UPSTREAM), ==, 1);
+  g_assert_cmpstr (trib_plan_get_undo_label (f->plan), ==, "Delete upstream “etcd”");
+
+  /* In the search, Ctrl+Z undoes the plan's last change, and the text stays. */
+  trib_test_key (f->window, GDK_KEY_f, GDK_CONTROL_MASK);
+  trib_test_type (f->window, "kub");
+  trib_test_input_settle (300);                       /* the search entry's delay */
+  g_assert_cmpuint (n_rows (f), ==, 1);
+  trib_test_key (f->window, GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpuint (trib_plan_count (f->plan, TRIB_TYPE_UPSTREAM), ==, 2);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "kub");
+  trib_test_key (f->window, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_cmpuint (trib_plan_count (f->plan, TRIB_TYPE_UPSTREAM), ==, 1);
+  trib_test_key (f->window, GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpuint (trib_plan_count (f->plan, TRIB_TYPE_UPSTREAM), ==, 2);
+
+  /* Delete in the search edits the text while there is text after the
+   * cursor; at its end, it deletes the selected match. */
+  trib_test_key (f->window, GDK_KEY_Home, 0);
+  trib_test_key (f->window, GDK_KEY_Delete, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "ub");
+  g_assert_cmpuint (trib_plan_count (f->plan, TRIB_TYPE_UPSTREAM), ==, 2);
+  trib_test_key (f->window, GDK_KEY_Return, 0);   /* to the first match */
+  pump ();
+  g_assert_cmpstr (trib_upstream_get_name (TRIB_UPSTREAM (trib_table_page_get_selected (table (f)))),
+                   ==, "Kubernetes");
+  trib_test_key (f->window, GDK_KEY_f, GDK_CONTROL_MASK);
+  trib_test_key (f->window, GDK_KEY_End, 0);
+  trib_test_key (f->window, GDK_KEY_Delete, 0);
+  g_assert_cmpuint (trib_plan_count (f->plan, TRIB_TYPE_UPSTREAM), ==, 1);
+  g_assert_cmpstr (trib_plan_get_undo_label (f->plan), ==, "Delete upstream “Kubernetes”");
+
+  /* On another page, the keys are that page's: the Overview adds nothing,
+   * and the Upstreams page is not brought forward. */
+  trib_window_show_page (TRIB_WINDOW (f->window), "overview");
+  pump ();
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (GTK_LIST_BOX (sidebar))));
+  trib_test_key (f->window, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  trib_test_key (f->window, GDK_KEY_Delete, 0);
+  pump ();
+  g_assert_null (find_form ());
+  g_assert_cmpstr (trib_window_get_visible_page (TRIB_WINDOW (f->window)), ==, "overview");
+  g_assert_cmpuint (trib_plan_count (f->plan, TRIB_TYPE_UPSTREAM), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  pump ();
+  assert_query (f->path, "SELECT group_concat(name) FROM upstream", "etcd");
+}
+
+static GtkWidget *
+undo_button (Fixture *f)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (f->page, ADW_TYPE_TOAST_OVERLAY);
+  GtkWidget *button = find_action_button (overlay, "win.undo-change");
+
+  return button != NULL && gtk_widget_get_mapped (button) ? button : NULL;
+}
+
+static gboolean
+wait_for_no_undo_button (Fixture *f)
+{
+  gint64 deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+
+  while (undo_button (f) != NULL && g_get_monotonic_time () < deadline)
+    trib_test_input_settle (20);
+  return undo_button (f) == NULL;
+}
+
+/* Deleting with the Delete key on a row: the toast counts what went with
+ * the upstream; its Undo brings it all back (via_toast) — or, when Ctrl+Z
+ * undid the deletion first, the toast's Undo is withdrawn. */
 static void
 test_delete_and_undo (Fixture       *f,
                       gconstpointer  data)
 {
+  gboolean via_toast = GPOINTER_TO_INT (data);
   TribUpstream *keep = add_upstream (f->plan, "Kubernetes", "https://github.com/kubernetes/kubernetes",
                                      "Apache-2.0", 5, TRIB_DECISION_INVEST);
   TribUpstream *etcd = add_upstream (f->plan, "etcd", "https://github.com/etcd-io/etcd",
                                      "Apache-2.0", 4, TRIB_DECISION_MAINTAIN);
+  GtkWidget *overlay;
+  GtkWidget *button;
   gint64 id = trib_entity_get_id (TRIB_ENTITY (etcd));
-  GtkWidget *overlay, *undo_button;
-  gboolean via_toast = GPOINTER_TO_INT (data);
 
   add_dependents (f->plan, etcd, 12, 3);
   add_dependents (f->plan, keep, 1, 0);
   show_upstreams (f);
-
-  g_object_ref (etcd);
-  trib_upstreams_page_select (TRIB_UPSTREAMS_PAGE (f->page), etcd);
-  g_assert_true (gtk_widget_activate_action (f->page, "upstreams.delete", NULL));
+  trib_table_page_focus_entity (table (f), TRIB_ENTITY (etcd));
+  pump ();
+  trib_test_key (f->window, GDK_KEY_Delete, 0);
   pump ();
 
   g_assert_cmpuint (trib_plan_count (f->plan, TRIB_TYPE_UPSTREAM), ==, 1);
-  g_assert_cmpuint (trib_plan_count (f->plan, TRIB_TYPE_INVESTMENT), ==, 1);
-  g_assert_cmpuint (trib_plan_count (f->plan, TRIB_TYPE_PATCH), ==, 0);
   g_assert_cmpuint (n_rows (f), ==, 1);
-  /* The row that took its place is selected, ready for the next key. */
-  g_assert_true (trib_upstreams_page_get_selected (TRIB_UPSTREAMS_PAGE (f->page)) == keep);
-
+  /* The row that took its place has the selection and the keyboard. */
+  g_assert_true (trib_table_page_get_selected (table (f)) == TRIB_ENTITY (keep));
+  g_assert_true (focus_within (f->window, child (f->page, "column_view")));
   overlay = gtk_widget_get_ancestor (f->page, ADW_TYPE_TOAST_OVERLAY);
   g_assert_nonnull (find_label (overlay, "Deleted “etcd” with 12 investments and 3 patches"));
-  undo_button = find_action_button (overlay, "win.undo-change");
-  g_assert_nonnull (undo_button);
+  button = undo_button (f);
+  g_assert_nonnull (button);
 
   if (via_toast)
     {
-      /* The toast's button goes through the window's undo action. */
-      g_signal_emit_by_name (undo_button, "clicked");
+      g_signal_emit_by_name (button, "clicked");
       pump ();
-      g_assert_cmpuint (f->n_undo, ==, 1);
       g_assert_cmpuint (trib_plan_count (f->plan, TRIB_TYPE_UPSTREAM), ==, 2);
-      g_assert_true (trib_plan_lookup (f->plan, TRIB_TYPE_UPSTREAM, id) == TRIB_ENTITY (etcd));
-      g_assert_cmpuint (trib_plan_count (f->plan, TRIB_TYPE_INVESTMENT), ==, 13);
       g_assert_cmpuint (trib_plan_count (f->plan, TRIB_TYPE_PATCH), ==, 3);
-      g_assert_cmpuint (n_rows (f), ==, 2);
     }
-  g_object_unref (etcd);
+  else
+    {
+      /* Ctrl+Z on the row undoes the deletion: the toast's Undo would now
+       * undo something else, and goes. */
+      trib_test_key (f->window, GDK_KEY_z, GDK_CONTROL_MASK);
+      g_assert_cmpuint (trib_plan_count (f->plan, TRIB_TYPE_UPSTREAM), ==, 2);
+      g_assert_true (wait_for_no_undo_button (f));
+      g_assert_cmpuint (trib_plan_count (f->plan, TRIB_TYPE_UPSTREAM), ==, 2);
+      /* Deleted again, and then something else changed: withdrawn too. */
+      trib_table_page_focus_entity (table (f), TRIB_ENTITY (etcd));
+      pump ();
+      trib_test_key (f->window, GDK_KEY_Delete, 0);
+      g_assert_nonnull (undo_button (f));
+      {
+        g_autoptr(GError) error = NULL;
 
-  trib_plan_close (f->plan);
+        g_assert_true (trib_entity_set_string (TRIB_ENTITY (trib_plan_get_info (f->plan)), "name",
+                                               "Renamed", &error));
+        g_assert_no_error (error);
+      }
+      g_assert_true (wait_for_no_undo_button (f));
+      g_assert_cmpstr (trib_plan_get_title (f->plan), ==, "Renamed");
+    }
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  pump ();
   if (via_toast)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM investment WHERE upstream_id = %"
                                               G_GINT64_FORMAT, id);
-      g_autofree char *name = g_strdup_printf ("SELECT name FROM upstream WHERE id = %" G_GINT64_FORMAT, id);
 
       assert_query (f->path, "SELECT count(*) FROM upstream", "2");
-      assert_query (f->path, name, "etcd");
       assert_query (f->path, sql, "12");
       assert_query (f->path, "SELECT count(*) FROM patch", "3");
     }
   else
     {
-      assert_query (f->path, "SELECT count(*) FROM upstream", "1");
-      assert_query (f->path, "SELECT name FROM upstream", "Kubernetes");
+      assert_query (f->path, "SELECT group_concat(name) FROM upstream", "Kubernetes");
       assert_query (f->path, "SELECT count(*) FROM investment", "1");
-      assert_query (f->path, "SELECT count(*) FROM patch", "0");
+      assert_query (f->path, "SELECT name FROM plan", "Renamed");
     }
+}
+
+/* Names are shown as typed, markup characters and all. */
+static void
+test_delete_toast_markup (Fixture       *f,
+                          gconstpointer  data)
+{
+  TribUpstream *odd = add_upstream (f->plan, "AT&T <tools>", "https://github.com/att/tools",
+                                    "MIT", 2, TRIB_DECISION_WATCH);
+
+  show_upstreams (f);
+  trib_table_page_focus_entity (table (f), TRIB_ENTITY (odd));
+  pump ();
+  trib_test_key (f->window, GDK_KEY_Delete, 0);
+  g_assert_nonnull (find_label (gtk_widget_get_ancestor (f->page, ADW_TYPE_TOAST_OVERLAY),
+                                "Deleted “AT&T <tools>”"));
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  pump ();
+  assert_query (f->path, "SELECT count(*) FROM upstream", "0");
 }
 
 static void
@@ -627,7 +867,6 @@ test_search (Fixture       *f,
              gconstpointer  data)
 {
   GtkWidget *search;
-  GtkWidget *focus;
 
   show_upstreams (f);
   add_upstream (f->plan, "etcd", "https://github.com/etcd-io/etcd", "Apache-2.0", 4, TRIB_DECISION_MAINTAIN);
@@ -641,14 +880,12 @@ test_search (Fixture       *f,
   g_assert_cmpuint (n_rows (f), ==, 5);
   g_assert_cmpstr (stack_page (f), ==, "list");
 
-  /* Ctrl+F goes to the search. */
-  g_assert_true (gtk_widget_activate_action (f->page, "upstreams.search", NULL));
+  trib_test_key (f->window, GDK_KEY_f, GDK_CONTROL_MASK);
   search = child (f->page, "search_entry");
-  focus = gtk_root_get_focus (GTK_ROOT (f->window));
-  g_assert_true (focus == search || gtk_widget_is_ancestor (focus, search));
+  g_assert_true (focus_within (f->window, search));
 
-  gtk_editable_set_text (GTK_EDITABLE (search), "CONT");        /* name, any case */
-  g_signal_emit_by_name (search, "search-changed");
+  trib_test_type (f->window, "CONT");                /* name, any case */
+  trib_test_input_settle (300);                       /* the search entry's delay */
   g_assert_cmpuint (n_rows (f), ==, 1);
   g_assert_cmpstr (trib_upstream_get_name (row (f, 0)), ==, "containerd");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (f->page, "count_label"))), ==, "1 of 5");
@@ -667,10 +904,6 @@ test_search (Fixture       *f,
   g_assert_cmpuint (n_rows (f), ==, 1);
   g_assert_cmpstr (trib_upstream_get_name (row (f, 0)), ==, "Kubernetes");
 
-  gtk_editable_set_text (GTK_EDITABLE (search), "build in house");
-  g_signal_emit_by_name (search, "search-changed");
-  g_assert_cmpuint (n_rows (f), ==, 1);
-
   gtk_editable_set_text (GTK_EDITABLE (search), "zzz");
   g_signal_emit_by_name (search, "search-changed");
   g_assert_cmpuint (n_rows (f), ==, 0);
@@ -687,8 +920,8 @@ test_search (Fixture       *f,
     g_assert_cmpstr (stack_page (f), ==, "list");
   }
 
-  gtk_editable_set_text (GTK_EDITABLE (search), "");
-  g_signal_emit_by_name (search, "search-changed");
+  /* Escape clears the search. */
+  trib_test_key (f->window, GDK_KEY_Escape, 0);
   g_assert_cmpuint (n_rows (f), ==, 5);
   g_assert_cmpstr (stack_page (f), ==, "list");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (f->page, "count_label"))), ==, "5 upstreams");
@@ -745,6 +978,60 @@ test_sort (Fixture       *f,
   sort_by (f, 4, GTK_SORT_ASCENDING); /* decision, in its natural order */
   for (guint i = 1; i < 5; i++)
     g_assert_cmpint (trib_upstream_get_decision (row (f, i - 1)), <=, trib_upstream_get_decision (row (f, i)));
+}
+
+static char *
+visible_columns (Fixture *f)
+{
+  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (child (f->page, "column_view")));
+  g_autoptr(GString) titles = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (gtk_column_view_column_get_visible (column))
+        g_string_append_printf (titles, "%s%s", titles->len ? "," : "",
+                                gtk_column_view_column_get_title (column));
+    }
+  return g_string_free (g_steal_pointer (&titles), FALSE);
+}
+
+/* At 400 px the table keeps the columns that matter on screen. */
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *narrow = NULL;
+  g_autofree char *wide = NULL;
+
+  add_upstream (f->plan, "etcd", "https://github.com/etcd-io/etcd", "Apache-2.0", 4,
+                TRIB_DECISION_MAINTAIN);
+  show_window (f, "upstreams", 400);
+  pump ();
+  g_assert_cmpint (gtk_widget_get_width (f->window), <=, 420);
+  narrow = visible_columns (f);
+  g_assert_cmpstr (narrow, ==, "Name,Importance,Decision");
+  /* Everything a column shows is still within the page's width. */
+  g_assert_cmpint (gtk_widget_get_width (child (f->page, "column_view")), <=, gtk_widget_get_width (f->page));
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 700);
+  pump ();
+  wide = visible_columns (f);
+  g_assert_cmpstr (wide, ==, "Name,Forge,Layer,Importance,Decision,Licence");
+
+  /* The keyboard still works on the folded window: Enter edits. */
+  trib_table_page_focus_entity (table (f), TRIB_ENTITY (row (f, 0)));
+  pump ();
+  trib_test_key (f->window, GDK_KEY_Return, 0);
+  pump ();
+  g_assert_nonnull (find_form ());
+  trib_test_key (GTK_WIDGET (find_form ()), GDK_KEY_Escape, 0);
+  pump ();
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  pump ();
+  assert_query (f->path, "SELECT name FROM upstream", "etcd");
 }
 
 static GtkWidget *
@@ -906,29 +1193,41 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GError) error = NULL;
+  int status;
+
   /* The isolated XDG_DATA_DIRS hide the MIME database, without which the
    * icon loader cannot recognise the theme's SVG icons: load the system's
    * before isolating (as GLib documents). */
   g_content_type_set_mime_dirs (NULL);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-  adw_init ();
+
+  app = trib_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
 
   g_test_add ("/ui/upstreams/add", Fixture, NULL, fixture_setup, test_add, fixture_teardown);
   g_test_add ("/ui/upstreams/edit", Fixture, NULL, fixture_setup, test_edit, fixture_teardown);
   g_test_add ("/ui/upstreams/invalid", Fixture, NULL, fixture_setup, test_invalid, fixture_teardown);
-  g_test_add ("/ui/upstreams/delete", Fixture, GINT_TO_POINTER (FALSE), fixture_setup,
+  g_test_add ("/ui/upstreams/duplicate-repository", Fixture, NULL, fixture_setup,
+              test_duplicate_repository, fixture_teardown);
+  g_test_add ("/ui/upstreams/page-keys", Fixture, NULL, fixture_setup, test_page_keys,
+              fixture_teardown);
+  g_test_add ("/ui/upstreams/delete-undo-withdrawn", Fixture, GINT_TO_POINTER (FALSE), fixture_setup,
               test_delete_and_undo, fixture_teardown);
-  g_test_add ("/ui/upstreams/delete-undo", Fixture, GINT_TO_POINTER (TRUE), fixture_setup,
+  g_test_add ("/ui/upstreams/delete-undo-toast", Fixture, GINT_TO_POINTER (TRUE), fixture_setup,
               test_delete_and_undo, fixture_teardown);
+  g_test_add ("/ui/upstreams/delete-toast-markup", Fixture, NULL, fixture_setup,
+              test_delete_toast_markup, fixture_teardown);
   g_test_add ("/ui/upstreams/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
   g_test_add ("/ui/upstreams/sort", Fixture, NULL, fixture_setup, test_sort, fixture_teardown);
-  g_test_add ("/ui/upstreams/delete-toast-markup", Fixture, NULL, fixture_setup,
-              test_delete_toast_markup_and_later_edit, fixture_teardown);
+  g_test_add ("/ui/upstreams/narrow", Fixture, NULL, fixture_setup, test_narrow, fixture_teardown);
   g_test_add ("/ui/overview/counts-match-captions", Fixture, NULL, fixture_setup,
               test_overview_counts_match_captions, fixture_teardown);
   g_test_add ("/ui/overview/edit-and-count", Fixture, NULL, fixture_setup, test_overview,
               fixture_teardown);
 
-  return g_test_run ();
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
 }

@@ -13,6 +13,7 @@ struct _TribWindow
   AdwApplicationWindow  parent_instance;
 
   TribPlan             *plan;
+  TribPageContext      *context;
   GSettings            *settings;
   /* Cancelled when the window closes: nothing started from it outlives it. */
   GCancellable         *cancellable;
@@ -35,6 +36,9 @@ void             _trib_window_show_toast          (TribWindow   *self,
 void             _trib_window_show_error          (TribWindow   *self,
                                                    const char   *heading,
                                                    const GError *error);
+
+GtkWidget       *_trib_window_get_visible_page_widget (TribWindow *self);
+void             _trib_window_add_page_shortcuts  (TribWindow   *self);
 
 void             _trib_window_save_as_action      (GtkWidget    *widget,
                                                    const char   *action_name,

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "trib-overview-page.h"
+#include "trib-page-context.h"
 #include "trib-upstreams-page.h"
 #include "trib-window-private.h"
 
@@ -24,14 +25,20 @@ typedef struct
   const char *name;
   const char *title;
   const char *icon_name;
-  GtkWidget *(*create) (TribPlan *plan);
+  GtkWidget *(*create) (TribPageContext *context);
   /* For the pages still to come: what they will hold, said plainly. */
   const char *heading;
   const char *description;
 } PageInfo;
 
+static GtkWidget *
+create_overview_page (TribPageContext *context)
+{
+  return trib_overview_page_new (trib_page_context_get_plan (context));
+}
+
 static const PageInfo pages[] = {
-  { "overview", N_("Overview"), "view-grid-symbolic", trib_overview_page_new, NULL, NULL },
+  { "overview", N_("Overview"), "view-grid-symbolic", create_overview_page, NULL, NULL },
   { "upstreams", N_("Upstreams"), "view-list-symbolic", trib_upstreams_page_new, NULL, NULL },
   { "product", N_("Product"), "package-x-generic-symbolic", NULL,
     N_("Product and Releases"),
@@ -163,7 +170,7 @@ set_visible_page (TribWindow     *self,
 
   if (child == NULL)
     {
-      child = info->create ? info->create (self->plan) : create_status_page (info);
+      child = info->create ? info->create (self->context) : create_status_page (info);
       gtk_stack_add_named (self->stack, child, info->name);
     }
   gtk_stack_set_visible_child (self->stack, child);
@@ -351,22 +358,11 @@ undo_change_action (GtkWidget  *widget,
     _trib_window_show_toast (self, error->message);
 }
 
-/* Ctrl+F and Ctrl+Shift+A work wherever the focus is (the sidebar, the
- * header bar): they bring the Upstreams page forward and pass the action on
- * to it. Inside the page, its own shortcuts answer first. */
-static void
-upstreams_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+/* The page shortcuts (trib-window-keys.c) act on the visible page. */
+GtkWidget *
+_trib_window_get_visible_page_widget (TribWindow *self)
 {
-  TribWindow *self = TRIB_WINDOW (widget);
-  GtkWidget *page;
-
-  trib_window_show_page (self, "upstreams");
-  page = gtk_stack_get_child_by_name (self->stack, "upstreams");
-  if (page != NULL)
-    gtk_widget_activate_action (page, g_str_equal (action_name, "win.find-upstream")
-                                      ? "upstreams.search" : "upstreams.add", NULL);
+  return gtk_stack_get_visible_child (self->stack);
 }
 
 static void
@@ -402,6 +398,8 @@ trib_window_constructed (GObject *object)
   G_OBJECT_CLASS (trib_window_parent_class)->constructed (object);
 
   g_assert (TRIB_IS_PLAN (self->plan));
+  self->context = trib_page_context_new (self->plan, self->cancellable);
+  _trib_window_add_page_shortcuts (self);
 
   g_object_bind_property (self->plan, "title", self, "title", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->plan, "title", self->window_title, "title",
@@ -453,6 +451,7 @@ trib_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_WINDOW);
 
   g_clear_object (&self->import_toast);
+  g_clear_object (&self->context);
   g_clear_object (&self->plan);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
@@ -542,12 +541,6 @@ trib_window_class_init (TribWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-json", NULL,
                                    _trib_window_import_json_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
-  gtk_widget_class_install_action (widget_class, "win.find-upstream", NULL, upstreams_action);
-  gtk_widget_class_install_action (widget_class, "win.add-upstream", NULL, upstreams_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "win.find-upstream", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.add-upstream", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
                                        "win.undo", NULL);
@@ -615,6 +608,20 @@ trib_window_get_plan (TribWindow *self)
   g_return_val_if_fail (TRIB_IS_WINDOW (self), NULL);
 
   return self->plan;
+}
+
+/**
+ * trib_window_get_context:
+ *
+ * Returns: (transfer none): the context the window's pages are created
+ * with: the plan, the window's cancellable, the forge service.
+ */
+TribPageContext *
+trib_window_get_context (TribWindow *self)
+{
+  g_return_val_if_fail (TRIB_IS_WINDOW (self), NULL);
+
+  return self->context;
 }
 
 /**

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "trib-application.h"
+#include "trib-page-context.h"
 #include "trib-plan.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,7 @@ G_DECLARE_FINAL_TYPE (TribWindow, trib_window, TRIB, WINDOW, AdwApplicationWindo
 TribWindow *trib_window_new              (TribApplication *application,
                                           TribPlan        *plan);
 TribPlan   *trib_window_get_plan         (TribWindow      *self);
+TribPageContext *trib_window_get_context (TribWindow      *self);
 const char *trib_window_get_visible_page (TribWindow      *self);
 void        trib_window_show_page        (TribWindow      *self,
                                           const char      *name);

@@ -84,6 +84,7 @@ main (int   argc,
   g_autoptr(TribPlan) plan = NULL;
   const char *column_names[] = { "name", "forge", "layer", "importance", "decision", "licence" };
   GtkWidget *window, *page, *view = NULL, *search = NULL;
+  TribPageContext *context;
   GListModel *columns;
   gint64 start, sorted, framed;
   double worst = 0;
@@ -100,7 +101,8 @@ main (int   argc,
   start = g_get_monotonic_time ();
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  page = trib_upstreams_page_new (plan);
+  context = trib_page_context_new (plan, NULL);
+  page = trib_upstreams_page_new (context);
   gtk_window_set_child (GTK_WINDOW (window), adw_toast_overlay_new ());
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (gtk_window_get_child (GTK_WINDOW (window))), page);
   gtk_window_present (GTK_WINDOW (window));
@@ -183,7 +185,7 @@ main (int   argc,
     for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
       {
         GtkFilterListModel *filter_model = NULL;
-        GListModel *model = trib_upstreams_page_get_model (TRIB_UPSTREAMS_PAGE (page));
+        GListModel *model = trib_table_page_get_model (TRIB_TABLE_PAGE (page));
 
         start = g_get_monotonic_time ();
         gtk_editable_set_text (GTK_EDITABLE (search), queries[q]);
@@ -199,11 +201,11 @@ main (int   argc,
   }
 
   {
-    GListModel *model = trib_upstreams_page_get_model (TRIB_UPSTREAMS_PAGE (page));
+    GListModel *model = trib_table_page_get_model (TRIB_TABLE_PAGE (page));
 
     gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), 100);
     start = g_get_monotonic_time ();
-    gtk_widget_activate_action (page, "upstreams.delete", NULL);
+    gtk_widget_activate_action (page, "page.delete", NULL);
     wait_for_frame (window);
     g_print ("delete one upstream with the toast: %.1f ms\n", (g_get_monotonic_time () - start) / 1000.0);
     start = g_get_monotonic_time ();
@@ -215,6 +217,7 @@ main (int   argc,
 
 out:
   gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (context);
   trib_plan_close (plan);
   g_unlink (path);
   g_rmdir (dir);

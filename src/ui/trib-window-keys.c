@@ -1,0 +1,134 @@
+/* trib-window-keys.c: the window's shortcuts that act on the visible page
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Ctrl+F, Ctrl+Shift+A, Enter and Delete mean "search", "add", "open" and
+ * "delete" on whatever page is shown, wherever the focus is: in the
+ * sidebar, in the page's search entry, on a row. The widgets that hold the
+ * focus would take those keys first (a search entry selects all on
+ * Ctrl+Shift+A, a list row swallows Delete), so the window listens in the
+ * capture phase, before them, and passes each key on to the page's
+ * actions (page.search, page.add, page.delete) when it means that there.
+ *
+ * Ctrl+Z and Ctrl+Shift+Z undo the plan, not the text of the entry that has
+ * the focus: a search or a committed field is not part of any undo the
+ * person can see. A field still holding uncommitted text says so with
+ * trib_editable_set_uncommitted(), and keeps its own text undo.
+ */
+#define G_LOG_DOMAIN "trib-window"
+
+#include "config.h"
+
+#include "trib-window-private.h"
+
+typedef enum
+{
+  KEY_SEARCH,
+  KEY_ADD,
+  KEY_ENTER,
+  KEY_DELETE,
+  KEY_UNDO,
+  KEY_REDO,
+} Key;
+
+static gboolean
+is_within (GtkWidget *widget,
+           GtkWidget *ancestor)
+{
+  return widget != NULL && ancestor != NULL &&
+         (widget == ancestor || gtk_widget_is_ancestor (widget, ancestor));
+}
+
+/* Whether Delete in @entry would delete nothing: then it means the row. */
+static gboolean
+nothing_to_delete (GtkWidget *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  if (gtk_editable_get_selection_bounds (GTK_EDITABLE (entry), NULL, NULL))
+    return FALSE;
+  return gtk_editable_get_position (GTK_EDITABLE (entry)) >= (int) g_utf8_strlen (text, -1);
+}
+
+static gboolean
+on_page_key_cb (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  TribWindow *self = TRIB_WINDOW (widget);
+  Key key = GPOINTER_TO_INT (user_data);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *page = _trib_window_get_visible_page_widget (self);
+  GtkWidget *entry;
+
+  /* A menu or a popover has the keyboard: the keys are its own. */
+  if (focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL)
+    return FALSE;
+
+  switch (key)
+    {
+    case KEY_SEARCH:
+      return gtk_widget_activate_action (page, "page.search", NULL);
+
+    case KEY_ADD:
+      return gtk_widget_activate_action (page, "page.add", NULL);
+
+    case KEY_ENTER:
+      /* In the sidebar, Enter goes into the page, to its selected row:
+       * the next Enter opens it. */
+      if (!is_within (focus, GTK_WIDGET (self->sidebar_list)))
+        return FALSE;
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      gtk_widget_grab_focus (page);
+      return TRUE;
+
+    case KEY_DELETE:
+      if (is_within (focus, GTK_WIDGET (self->sidebar_list)))
+        return gtk_widget_activate_action (page, "page.delete", NULL);
+      entry = focus ? gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY) : NULL;
+      if (entry != NULL && is_within (entry, page) && nothing_to_delete (entry))
+        return gtk_widget_activate_action (page, "page.delete", NULL);
+      return FALSE;
+
+    case KEY_UNDO:
+    case KEY_REDO:
+      if (focus != NULL && trib_editable_get_uncommitted (focus))
+        return FALSE;
+      gtk_widget_activate_action (widget, key == KEY_UNDO ? "win.undo" : "win.redo", NULL);
+      return TRUE;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+add_shortcut (GtkShortcutController *controller,
+              guint                  keyval,
+              GdkModifierType        modifiers,
+              Key                    key)
+{
+  gtk_shortcut_controller_add_shortcut (controller,
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers),
+                                                          gtk_callback_action_new (on_page_key_cb,
+                                                                                   GINT_TO_POINTER (key),
+                                                                                   NULL)));
+}
+
+void
+_trib_window_add_page_shortcuts (TribWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  add_shortcut (shortcuts, GDK_KEY_f, GDK_CONTROL_MASK, KEY_SEARCH);
+  add_shortcut (shortcuts, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK, KEY_ADD);
+  add_shortcut (shortcuts, GDK_KEY_Return, 0, KEY_ENTER);
+  add_shortcut (shortcuts, GDK_KEY_KP_Enter, 0, KEY_ENTER);
+  add_shortcut (shortcuts, GDK_KEY_Delete, 0, KEY_DELETE);
+  add_shortcut (shortcuts, GDK_KEY_KP_Delete, 0, KEY_DELETE);
+  add_shortcut (shortcuts, GDK_KEY_z, GDK_CONTROL_MASK, KEY_UNDO);
+  add_shortcut (shortcuts, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, KEY_REDO);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
