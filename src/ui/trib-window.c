@@ -17,6 +17,7 @@
 
 #include "trib-overview-page.h"
 #include "trib-page-context.h"
+#include "trib-roadmap-page.h"
 #include "trib-upstreams-page.h"
 #include "trib-window-private.h"
 
@@ -56,10 +57,7 @@ static const PageInfo pages[] = {
     N_("Business Models"),
     N_("Open core, hybrid, certified platform, services and freemium projections will be "
        "compared side by side here, each with the assumptions behind it.") },
-  { "roadmap", N_("Roadmap"), "x-office-calendar-symbolic", NULL,
-    N_("Roadmap"),
-    N_("A timeline of milestones on upstream, product, investment and business lanes will be "
-       "drawn here.") },
+  { "roadmap", N_("Roadmap"), "x-office-calendar-symbolic", trib_roadmap_page_new, NULL, NULL },
   { "report", N_("Report"), "x-office-document-symbolic", NULL,
     N_("Executive Report"),
     N_("A PDF report of the plan that an executive can read in ten minutes will be exported "
