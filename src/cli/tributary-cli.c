@@ -20,6 +20,7 @@
 #include "trib-sample.h"
 #include "tributary-cli-report.h"
 #include "tributary-cli-check.h"
+#include "tributary-cli-forge.h"
 #include "tributary-cli-scenarios.h"
 
 #define EXIT_FAILED 1
@@ -354,6 +355,8 @@ static const Command commands[] = {
   { "import-json", N_("FILE PLAN"), N_("Create a plan file from a JSON document (FILE may be - for the standard input)."), cmd_import_json },
   { "roadmap", N_("PLAN"), N_("Show a plan’s roadmap: its lanes, items and rows (--json for JSON)."), trib_cli_roadmap },
   { "check", N_("PLAN"), N_("Check a plan against the strategy rules (--json for JSON); exit 1 on an unacknowledged error."), trib_cli_check },
+  { "refresh", N_("PLAN"), N_("Fetch the upstreams’ statistics from their forges (--github-api URL, --gitlab-api URL, --concurrency N, --only NAME); exit 1 if one failed."), trib_cli_refresh },
+  { "health", N_("PLAN"), N_("Show each upstream’s health score, trend and factors (--json for JSON)."), trib_cli_health },
   { "scenarios", N_("PLAN"), N_("Project each business-model scenario year by year (--json or --csv; --years N)."), trib_cli_scenarios },
 };
 
