@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trib-investment-page.h"
 #include "trib-overview-page.h"
 #include "trib-page-context.h"
 #include "trib-roadmap-page.h"
@@ -45,7 +46,7 @@ static const PageInfo pages[] = {
     N_("Product and Releases"),
     N_("Your product’s name and trademark, its stable releases, the upstream version each "
        "release is based on and its certification matrix will be planned here.") },
-  { "investment", N_("Investment"), "system-users-symbolic", NULL,
+  { "investment", N_("Investment"), "system-users-symbolic", trib_investment_page_new,
     N_("Investment in Upstreams"),
     N_("The engineers you put into each upstream in each quarter, and the role you aim for "
        "there — user, contributor, maintainer or leader — will be planned here.") },
