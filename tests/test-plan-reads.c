@@ -182,6 +182,48 @@ test_snapshot_added_then_read (Fixture       *f,
   g_assert_cmpint (rows_in_file (f, "snapshot"), ==, 0);
 }
 
+/* The plan does not keep every snapshot ever added alive: once nothing
+ * holds one (its undo step is gone), reading the history makes it anew. */
+static void
+test_snapshot_not_kept (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  TribEntity *upstream = add_entity (f->plan, TRIB_TYPE_UPSTREAM, "name", "etcd", NULL);
+  TribStatsSnapshot *added = new_snapshot ("2027-02-01T00:00:00Z", 10);
+  TribEntity *info = TRIB_ENTITY (trib_plan_get_info (f->plan));
+  gint64 id;
+  GListModel *history;
+
+  g_assert_true (trib_plan_record_fetch (f->plan, TRIB_UPSTREAM (upstream), added, NULL, &error));
+  g_assert_no_error (error);
+  id = trib_entity_get_id (TRIB_ENTITY (added));
+  g_object_add_weak_pointer (G_OBJECT (added), (gpointer *) &added);
+  g_object_unref (added);
+  g_assert_null (added);
+  g_assert_null (trib_plan_lookup (f->plan, TRIB_TYPE_STATS_SNAPSHOT, id));
+
+  /* Enough edits to push the snapshot added by an edit out of the history. */
+  added = new_snapshot ("2027-03-01T00:00:00Z", 11);
+  g_assert_true (trib_entity_set_ref (TRIB_ENTITY (added), "upstream_id",
+                                      trib_entity_get_id (upstream), &error));
+  g_assert_true (trib_plan_add (f->plan, TRIB_ENTITY (added), &error));
+  g_object_add_weak_pointer (G_OBJECT (added), (gpointer *) &added);
+  g_object_unref (added);
+  g_assert_nonnull (added);
+  for (guint i = 0; i < 210; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Plan %u", i);
+      g_assert_true (trib_entity_set_string (info, "name", name, &error));
+    }
+  g_assert_null (added);
+
+  history = trib_plan_get_snapshots (f->plan, TRIB_UPSTREAM (upstream), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (history), ==, 2);
+  g_assert_cmpint (rows_in_file (f, "snapshot"), ==, 2);
+}
+
 static void
 on_changed_cb (TribPlan *plan,
                guint     changes,
@@ -513,6 +555,7 @@ main (int   argc,
   ADD ("/plan/snapshots/added-before-history", test_snapshot_before_history);
   ADD ("/plan/snapshots/added-then-read", test_snapshot_added_then_read);
   ADD ("/plan/snapshots/record-fetch", test_record_fetch);
+  ADD ("/plan/snapshots/not-kept", test_snapshot_not_kept);
   ADD ("/plan/referring", test_referring);
   ADD ("/plan/unique-investment", test_unique_investment);
   ADD ("/plan/acknowledgement-subject", test_acknowledgement_subject);

@@ -79,6 +79,20 @@ ref_value (TribEntity *entity,
   return g_value_get_int64 (trib_entity_peek_value (entity, field));
 }
 
+static inline gboolean
+type_is_lazy (GType type)
+{
+  TribEntityClass *klass = g_type_class_peek (type);
+
+  return klass != NULL && klass->lazy;
+}
+
+/* Id → entity of @type. It holds a reference to the entities of ordinary
+ * types, and none to those of histories, whose lists are read and dropped
+ * per owner: a snapshot added before its history was read is in no list
+ * and must stay the one object for its row while it lives (undo holds
+ * it), without the plan keeping every snapshot ever added alive. A history
+ * entity leaves the index when it is finalized. */
 static GHashTable *
 type_index (TribPlan *self,
             GType     type)
@@ -87,12 +101,57 @@ type_index (TribPlan *self,
 
   if (index == NULL)
     {
-      /* The index holds a reference: an added snapshot whose history was
-       * not read yet is in no list, but must stay the one object. */
-      index = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_object_unref);
+      index = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                     type_is_lazy (type) ? NULL : g_object_unref);
       g_hash_table_insert (self->index, GSIZE_TO_POINTER (type), index);
     }
   return index;
+}
+
+static void
+on_history_entity_finalized_cb (gpointer  data,
+                                GObject  *where_the_object_was)
+{
+  TribPlan *self = data;
+  TribEntity *entity = (TribEntity *) where_the_object_was;
+  GHashTable *index = g_hash_table_lookup (self->index, GSIZE_TO_POINTER (G_OBJECT_TYPE (entity)));
+  gpointer id = GSIZE_TO_POINTER (trib_entity_get_id (entity));
+
+  if (index != NULL && g_hash_table_lookup (index, id) == (gpointer) entity)
+    g_hash_table_remove (index, id);
+}
+
+static void
+index_insert (TribPlan   *self,
+              TribEntity *entity)
+{
+  GType type = G_OBJECT_TYPE (entity);
+  gpointer id = GSIZE_TO_POINTER (trib_entity_get_id (entity));
+
+  if (!type_is_lazy (type))
+    {
+      g_hash_table_insert (type_index (self, type), id, g_object_ref (entity));
+      return;
+    }
+  if (g_hash_table_lookup (type_index (self, type), id) == (gpointer) entity)
+    return;
+  g_hash_table_insert (type_index (self, type), id, entity);
+  g_object_weak_ref (G_OBJECT (entity), on_history_entity_finalized_cb, self);
+}
+
+static void
+index_remove (TribPlan   *self,
+              TribEntity *entity)
+{
+  GType type = G_OBJECT_TYPE (entity);
+  GHashTable *index = type_index (self, type);
+  gpointer id = GSIZE_TO_POINTER (trib_entity_get_id (entity));
+
+  if (g_hash_table_lookup (index, id) != (gpointer) entity)
+    return;
+  if (type_is_lazy (type))
+    g_object_weak_unref (G_OBJECT (entity), on_history_entity_finalized_cb, self);
+  g_hash_table_remove (index, id);
 }
 
 static void
@@ -161,8 +220,7 @@ _trib_plan_attach (TribPlan   *self,
   GType type = G_OBJECT_TYPE (entity);
 
   _trib_entity_set_plan (entity, self);
-  g_hash_table_insert (type_index (self, type), GSIZE_TO_POINTER (trib_entity_get_id (entity)),
-                       g_object_ref (entity));
+  index_insert (self, entity);
   if (!klass->lazy)
     g_list_store_insert_sorted (g_hash_table_lookup (self->lists, GSIZE_TO_POINTER (type)),
                                 entity, compare_by_id, NULL);
@@ -188,7 +246,7 @@ _trib_plan_detach (TribPlan   *self,
   guint n_types;
   GType *types = trib_plan_entity_types (&n_types);
 
-  g_hash_table_remove (type_index (self, type), GSIZE_TO_POINTER (id));
+  index_remove (self, entity);
   if (!klass->lazy)
     remove_from_store (g_hash_table_lookup (self->lists, GSIZE_TO_POINTER (type)), entity);
   for (guint f = 0; f < klass->n_fields; f++)
@@ -211,8 +269,7 @@ _trib_plan_detach (TribPlan   *self,
       for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
         {
           g_autoptr(TribEntity) item = g_list_model_get_item (G_LIST_MODEL (store), i);
-          g_hash_table_remove (type_index (self, types[t]),
-                               GSIZE_TO_POINTER (trib_entity_get_id (item)));
+          index_remove (self, item);
           _trib_entity_set_plan (item, NULL);
         }
       g_list_store_remove_all (store);
@@ -350,12 +407,14 @@ get_referring (TribPlan        *self,
       /* One row, one object: an entity added before its history was read
        * is the one in the list. */
       if (known != NULL)
-        g_ptr_array_index (items, i) = g_object_ref (known), g_object_unref (loaded);
+        {
+          g_ptr_array_index (items, i) = g_object_ref (known);
+          g_object_unref (loaded);
+        }
       else
         {
           _trib_entity_set_plan (loaded, self);
-          g_hash_table_insert (index, GSIZE_TO_POINTER (trib_entity_get_id (loaded)),
-                               g_object_ref (loaded));
+          index_insert (self, loaded);
         }
     }
   g_list_store_splice (store, 0, 0, items->pdata, items->len);
@@ -510,7 +569,15 @@ _trib_plan_detach_all (TribPlan *self)
 
       g_hash_table_iter_init (&inner, index);
       while (g_hash_table_iter_next (&inner, NULL, &entity))
-        _trib_entity_set_plan (entity, NULL);
+        {
+          _trib_entity_set_plan (entity, NULL);
+          /* The plan goes before the histories it read: they forget it. */
+          if (type_is_lazy (G_OBJECT_TYPE (entity)))
+            {
+              g_object_weak_unref (entity, on_history_entity_finalized_cb, self);
+              g_hash_table_iter_remove (&inner);
+            }
+        }
     }
   if (self->info != NULL)
     _trib_entity_set_plan (TRIB_ENTITY (self->info), NULL);
