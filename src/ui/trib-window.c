@@ -18,6 +18,7 @@
 #include "trib-investment-page.h"
 #include "trib-overview-page.h"
 #include "trib-page-context.h"
+#include "trib-scenarios-page.h"
 #include "trib-roadmap-page.h"
 #include "trib-upstreams-page.h"
 #include "trib-window-private.h"
@@ -54,10 +55,8 @@ static const PageInfo pages[] = {
     N_("Patches"),
     N_("The patches you carry in your product and those you send upstream, with the projected "
        "cost of carrying them release after release, will be tracked here.") },
-  { "business-models", N_("Business Models"), "x-office-presentation-symbolic", NULL,
-    N_("Business Models"),
-    N_("Open core, hybrid, certified platform, services and freemium projections will be "
-       "compared side by side here, each with the assumptions behind it.") },
+  { "business-models", N_("Business Models"), "x-office-presentation-symbolic",
+    trib_scenarios_page_new, NULL, NULL },
   { "roadmap", N_("Roadmap"), "x-office-calendar-symbolic", trib_roadmap_page_new, NULL, NULL },
   { "report", N_("Report"), "x-office-document-symbolic", NULL,
     N_("Executive Report"),
