@@ -265,7 +265,10 @@ show_window (Fixture    *f,
   f->window = GTK_WIDGET (trib_window_new (app, f->plan));
   gtk_window_set_default_size (GTK_WINDOW (f->window), width, 700);
   gtk_window_present (GTK_WINDOW (f->window));
-  trib_window_show_page (TRIB_WINDOW (f->window), page_name);
+  pump ();
+  /* As Alt+n does: shows the page, and the page rather than the sidebar
+   * when the window is narrow. */
+  g_assert_true (gtk_widget_activate_action (f->window, "win.show-page", "s", page_name));
   pump ();
   f->page = gtk_stack_get_visible_child (GTK_STACK (child (f->window, "stack")));
   g_assert_true (gtk_widget_get_mapped (f->page));
@@ -1119,29 +1122,29 @@ test_overview (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count_value (f, 0))), ==, "0");
 
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Cloud Platform 2027");
-  g_signal_emit_by_name (name_row, "apply");
+  g_signal_emit_by_name (name_row, "entry-activated");
   g_assert_cmpstr (trib_plan_info_get_name (info), ==, "Cloud Platform 2027");
 
   /* Refused: the row says why and the plan keeps its value. */
   gtk_editable_set_text (GTK_EDITABLE (currency_row), "E1");
   g_assert_true (gtk_widget_has_css_class (currency_row, "error"));
-  g_signal_emit_by_name (currency_row, "apply");
+  g_signal_emit_by_name (currency_row, "entry-activated");
   g_assert_cmpstr (trib_plan_info_get_currency (info), ==, "EUR");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (currency_row), ==,
                    "Currency: expected a three-letter code such as EUR");
   gtk_editable_set_text (GTK_EDITABLE (currency_row), "usd");
   g_assert_false (gtk_widget_has_css_class (currency_row, "error"));
-  g_signal_emit_by_name (currency_row, "apply");
+  g_signal_emit_by_name (currency_row, "entry-activated");
   g_assert_cmpstr (trib_plan_info_get_currency (info), ==, "USD");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (currency_row)), ==, "USD");
 
   first_quarter = g_strdup (trib_plan_info_get_first_quarter (info));
   gtk_editable_set_text (GTK_EDITABLE (child (f->page, "first_quarter_row")), "2027-Q5");
-  g_signal_emit_by_name (child (f->page, "first_quarter_row"), "apply");
+  g_signal_emit_by_name (child (f->page, "first_quarter_row"), "entry-activated");
   g_assert_cmpstr (trib_plan_info_get_first_quarter (info), ==, first_quarter);
   g_assert_true (gtk_widget_has_css_class (child (f->page, "first_quarter_row"), "error"));
   gtk_editable_set_text (GTK_EDITABLE (child (f->page, "first_quarter_row")), "2027-Q1");
-  g_signal_emit_by_name (child (f->page, "first_quarter_row"), "apply");
+  g_signal_emit_by_name (child (f->page, "first_quarter_row"), "entry-activated");
   g_assert_cmpstr (trib_plan_info_get_first_quarter (info), ==, "2027-Q1");
 
   quarters = child (f->page, "quarters_spin");
@@ -1149,7 +1152,7 @@ test_overview (Fixture       *f,
   g_assert_cmpint (trib_plan_info_get_quarters (info), ==, 12);
 
   gtk_editable_set_text (GTK_EDITABLE (child (f->page, "handles_row")), "alice, bob,");
-  g_signal_emit_by_name (child (f->page, "handles_row"), "apply");
+  g_signal_emit_by_name (child (f->page, "handles_row"), "entry-activated");
   g_assert_cmpuint (g_strv_length ((char **) trib_plan_info_get_team_handles (info)), ==, 2);
 
   /* The description is applied when the focus leaves it. */

@@ -1,4 +1,4 @@
-/* trib-table-page-columns.c: the columns, cells and row caches of a table page
+/* trib-table-page-columns.c: the columns, cells, row caches and words of a table page
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -575,4 +575,69 @@ trib_table_page_focus_entity (TribTablePage *self,
   g_set_object (&self->focus_target, entity);
   self->focus_tries = 0;
   return TRUE;
+}
+
+static void
+set_action_button (GtkWidget  *button,
+                   const char *label,
+                   const char *shortcut)
+{
+  /* Translators: a button's tooltip, "Add Upstream (Ctrl+Shift+A)" */
+  g_autofree char *tooltip = g_strdup_printf (_("%s (%s)"), label, shortcut);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+/**
+ * trib_table_page_set_labels:
+ * @labels: the words of the table; %NULL members keep generic words
+ *
+ * Sets what the buttons, the search and the empty table say.
+ */
+void
+trib_table_page_set_labels (TribTablePage         *self,
+                            const TribTableLabels *labels)
+{
+  const char *plural;
+
+  g_return_if_fail (TRIB_IS_TABLE_PAGE (self));
+  g_return_if_fail (labels != NULL);
+
+  plural = trib_entity_type_get_plural (self->entity_type);
+  g_free (self->add_label);
+  g_free (self->edit_label);
+  self->add_label = g_strdup (labels->add ? labels->add : _("Add"));
+  self->edit_label = g_strdup (labels->edit ? labels->edit : _("Edit"));
+
+  set_action_button (self->add_button, self->add_label, _("Ctrl+Shift+A"));
+  set_action_button (self->edit_button, self->edit_label, _("Enter"));
+  set_action_button (self->delete_button, labels->remove ? labels->remove : _("Delete"),
+                     C_("key", "Delete"));
+  {
+    g_autofree char *mnemonic = g_strconcat ("_", self->add_label, NULL);
+
+    gtk_button_set_label (self->empty_add_button, mnemonic);
+    gtk_button_set_use_underline (self->empty_add_button, TRUE);
+  }
+  if (labels->empty_title)
+    adw_status_page_set_title (self->empty_page, labels->empty_title);
+  else
+    {
+      /* Translators: an empty table, "No Upstreams" */
+      g_autofree char *title = g_strdup_printf (_("No %s"), plural);
+
+      adw_status_page_set_title (self->empty_page, title);
+    }
+  adw_status_page_set_description (self->empty_page, labels->empty_description);
+  if (labels->empty_icon_name)
+    adw_status_page_set_icon_name (self->empty_page, labels->empty_icon_name);
+  g_object_set (self->search_entry, "placeholder-text",
+                labels->search_placeholder ? labels->search_placeholder : _("Search"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  labels->search_placeholder ? labels->search_placeholder : _("Search"),
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, plural, -1);
 }
