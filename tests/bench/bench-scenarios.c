@@ -6,7 +6,9 @@
  * and conversion), 10 years each: the yearly projection plus the full
  * sensitivity (every assumption at both ends of its range, one projection
  * each), first on inputs alone, then from a real plan file holding the 100
- * scenarios, as the Business Models page computes them. Prints the median
+ * scenarios, as the Business Models page computes them, and drawing the
+ * page's five charts (five scenarios compared, 560 × 300 each) with cairo
+ * into an image, as the window paints them. Prints the median
  * and the fastest of the runs; a frame at 60 Hz is 16.7 ms.
  *
  *   build/tests/bench-scenarios [--runs N]
@@ -18,6 +20,7 @@
 #include <stdlib.h>
 #include <glib/gstdio.h>
 
+#include "trib-chart-scenario.h"
 #include "trib-plan.h"
 #include "trib-scenario-projection.h"
 
@@ -187,6 +190,50 @@ main (int   argc,
       ms[r] = (g_get_monotonic_time () - start) / 1000.0;
     }
   report ("from the plan: inputs + projection + sensitivity", ms, runs);
+  /* The five charts of the page, five scenarios compared. */
+  {
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 560, 300);
+    TribScenarioChart *charts[TRIB_SCENARIO_CHART_TORNADO + 1];
+    TribChartStyle style;
+
+    trib_chart_style_init (&style, FALSE);
+    for (guint k = 0; k <= TRIB_SCENARIO_CHART_TORNADO; k++)
+      {
+        charts[k] = trib_scenario_chart_new (k);
+        trib_scenario_chart_set_currency (charts[k], "EUR");
+        for (guint i = 0; i < 5 && k < TRIB_SCENARIO_CHART_TORNADO; i++)
+          {
+            TribProjection p;
+            g_autofree char *name = g_strdup_printf ("Scenario %u", i + 1);
+
+            trib_scenario_project (&inputs[i], &p);
+            trib_scenario_chart_add_scenario (charts[k], name, &p);
+          }
+      }
+    {
+      TribSensitivity items[TRIB_N_ASSUMPTIONS];
+      guint n = trib_scenario_sensitivity (&inputs[2], items);
+      trib_scenario_chart_set_sensitivity (charts[TRIB_SCENARIO_CHART_TORNADO], "Scenario 3",
+                                           items, n);
+    }
+    for (guint r = 0; r < runs; r++)
+      {
+        gint64 start = g_get_monotonic_time ();
+
+        for (guint k = 0; k <= TRIB_SCENARIO_CHART_TORNADO; k++)
+          {
+            cairo_t *cr = cairo_create (surface);
+            trib_scenario_chart_draw (cr, &style, 560, 300, charts[k]);
+            cairo_destroy (cr);
+          }
+        cairo_surface_flush (surface);
+        ms[r] = (g_get_monotonic_time () - start) / 1000.0;
+      }
+    report ("drawing the page's five charts", ms, runs);
+    for (guint k = 0; k <= TRIB_SCENARIO_CHART_TORNADO; k++)
+      trib_scenario_chart_unref (charts[k]);
+    cairo_surface_destroy (surface);
+  }
   printf ("(checksum %.2f)\n", check);
 
   trib_plan_close (plan);
