@@ -2,10 +2,36 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The twelve steps of SCENARIOS.md, in its order (for the services model,
- * steps 8 and 9 before step 4). Growth factors are multiplied up year by
- * year rather than taken from pow(), so that every machine computes the
- * same doubles and the figures agree to the cent.
+ * The twelve steps of the scenario model, for t = 1…H from U0 = users0,
+ * C0 = 0, ARR0 = 0, Cons0 = consultants0, P0 (the starting patch stock)
+ * and Cash0 = 0; percentages are fractions:
+ *
+ *  1. Ut = Ut−1 · (1 + user_growth)
+ *  2. Newt = max (0, conversion · Ut − logo_retention · Ct−1);
+ *     Ct = logo_retention · Ct−1 + Newt
+ *  3. ARRt = net_retention · ARRt−1 + arpc · Newt
+ *  4. services revenue: Svct = ARRt · s / (1 − s), s = services_share;
+ *     services model: Const = Const−1 · (1 + consultant_growth),
+ *     Svct = Const · hours_per_year · max (0, utilization − Maintt / Const)
+ *     · bill_rate (patch upkeep eats billable hours)
+ *  5. Revt = ARRt + Svct
+ *  6. COGSt = ARRt · (1 − gm_subscription) + Svct · (1 − gm_services)
+ *  7. Kt = platform_fte · (1 + platform_growth)^t; Ownt = Kt · (1 −
+ *     external_share); Commt = Kt · external_share
+ *  8. Pt = Pt−1 + (1 − upstreamed_share) · changes_per_fte · Ownt
+ *     (services model: Const in place of Ownt)
+ *  9. Maintt = rebases_per_year · Pt · hours_per_patch · (1 + patch_drift)^(t−1)
+ *     / hours_per_year
+ * 10. RDt = (Ownt + own_only_fte + Maintt) · engineer_cost
+ *     (services model: own_only_fte · engineer_cost)
+ * 11. CAC = arpc · gm_subscription · cac_payback / 12; SMt = CAC · Newt
+ * 12. Opt = Revt − COGSt − RDt − SMt − ga_share · Revt; Casht = Casht−1 + Opt
+ *
+ * For the services model, steps 8 and 9 come before step 4. The break-even
+ * year is the first whose Opt, to the cent, is 0 or more. Growth factors
+ * are multiplied up year by year rather than taken from pow(), so that
+ * every machine computes the same doubles and the figures agree to the
+ * cent.
  */
 #define G_LOG_DOMAIN "trib-engine"
 
