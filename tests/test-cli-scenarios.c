@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <json-glib/json-glib.h>
 
+#include "trib-plan.h"
 #include "trib-test-util.h"
 
 static const char *cli;
@@ -230,6 +231,24 @@ test_refusals (void)
   g_assert_cmpstr (before, ==, after);
 }
 
+/* A reading command: it works while the window holds the plan open. */
+static void
+test_plan_held_open (void)
+{
+  g_autofree char *dir = sample ();
+  g_autofree char *path = g_build_filename (dir, "s.tributary", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TribPlan) held = trib_plan_open (path, TRIB_PLAN_OPEN_DEFAULT, &error);
+  g_auto(Run) r = { 0 };
+
+  g_assert_no_error (error);
+  run (&r, dir, "scenarios", "--csv", "s.tributary", NULL);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, "name,model,p0,break_even_year,year,"));
+  trib_plan_close (held);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -241,5 +260,6 @@ main (int   argc,
   g_test_add_func ("/cli/scenarios/json", test_json);
   g_test_add_func ("/cli/scenarios/years-csv", test_years_and_csv);
   g_test_add_func ("/cli/scenarios/refusals", test_refusals);
+  g_test_add_func ("/cli/scenarios/plan-held-open", test_plan_held_open);
   return g_test_run ();
 }

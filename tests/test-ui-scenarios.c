@@ -416,6 +416,31 @@ test_list (Fixture       *f,
                                       ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* Without scenarios the page says what it is for and how to start. */
+static void
+test_empty (Fixture       *f,
+            gconstpointer  data)
+{
+  GtkWidget *status = find_type (GTK_WIDGET (f->page), ADW_TYPE_STATUS_PAGE);
+
+  g_assert_nonnull (status);
+  g_assert_false (gtk_widget_get_mapped (status));
+  while (n_scenarios (f) > 0)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "scenarios.delete", NULL));
+      pump ();
+    }
+  g_assert_true (gtk_widget_get_mapped (status));
+  g_assert_null (trib_scenarios_page_get_selected (f->page));
+  g_assert_null (trib_scenarios_page_get_projection (f->page));
+  /* Ctrl+Shift+A on an empty page adds a scenario right away. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "page.add", NULL));
+  pump ();
+  g_assert_cmpuint (n_scenarios (f), ==, 1);
+  g_assert_false (gtk_widget_get_mapped (status));
+  g_assert_nonnull (trib_scenarios_page_get_projection (f->page));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -439,5 +464,6 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/ui/scenarios/reset", Fixture, NULL, fixture_setup, test_reset, fixture_teardown);
   g_test_add ("/ui/scenarios/list", Fixture, NULL, fixture_setup, test_list, fixture_teardown);
+  g_test_add ("/ui/scenarios/empty", Fixture, NULL, fixture_setup, test_empty, fixture_teardown);
   return g_test_run ();
 }
