@@ -37,6 +37,8 @@ struct _TribPdf
   double           height;
   gboolean         landscape;
   gboolean         page_open;
+  gboolean         recording;     /* pages kept as recording surfaces, not written */
+  GPtrArray       *pages;         /* of cairo_surface_t, when recording */
   int              n_pages;
   double           y;
   char            *header_left;
@@ -134,7 +136,20 @@ open_page (TribPdf *self)
     return;
   self->width = self->landscape ? self->paper_height : self->paper_width;
   self->height = self->landscape ? self->paper_width : self->paper_height;
-  cairo_pdf_surface_set_size (self->surface, self->width, self->height);
+  if (self->recording)
+    {
+      cairo_rectangle_t extents = { 0, 0, self->width, self->height };
+      cairo_surface_t *page = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+
+      g_ptr_array_add (self->pages, page);
+      cairo_destroy (self->cr);
+      self->cr = cairo_create (page);
+      /* A white sheet, as on paper. */
+      cairo_set_source_rgb (self->cr, 1, 1, 1);
+      cairo_paint (self->cr);
+    }
+  else
+    cairo_pdf_surface_set_size (self->surface, self->width, self->height);
   self->page_open = TRUE;
   self->n_pages++;
   self->y = MARGIN_TOP;
@@ -195,6 +210,51 @@ trib_pdf_new (const char  *path,
 }
 
 /**
+ * trib_pdf_new_recording:
+ * @paper: A4 or US Letter
+ *
+ * A document whose pages are kept as cairo recording surfaces instead of
+ * being written, for previews: trib_pdf_steal_pages() hands them over.
+ *
+ * Returns: (transfer full): a document with no page yet
+ */
+TribPdf *
+trib_pdf_new_recording (TribPaper paper)
+{
+  TribPdf *self = g_new0 (TribPdf, 1);
+
+  self->recording = TRUE;
+  self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  self->paper_width = paper == TRIB_PAPER_LETTER ? 612.0 : 595.276;
+  self->paper_height = paper == TRIB_PAPER_LETTER ? 792.0 : 841.89;
+  self->width = self->paper_width;
+  self->height = self->paper_height;
+  /* Until the first page: a surface to measure text on. */
+  self->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  self->cr = cairo_create (self->surface);
+  self->layout = pango_cairo_create_layout (self->cr);
+  self->furniture = pango_cairo_create_layout (self->cr);
+  trib_chart_style_init (&self->style, FALSE);
+  self->style.font_size = BODY_SIZE;
+  return self;
+}
+
+/**
+ * trib_pdf_steal_pages:
+ * @self: a recording document, finished
+ *
+ * Returns: (transfer full) (element-type cairo_surface_t): its pages, each a
+ *   recording surface with the page's size as extents
+ */
+GPtrArray *
+trib_pdf_steal_pages (TribPdf *self)
+{
+  g_return_val_if_fail (self->recording, NULL);
+
+  return g_steal_pointer (&self->pages);
+}
+
+/**
  * trib_pdf_free:
  * @self: a document
  *
@@ -209,6 +269,7 @@ trib_pdf_free (TribPdf *self)
   g_clear_object (&self->furniture);
   g_clear_pointer (&self->cr, cairo_destroy);
   g_clear_pointer (&self->surface, cairo_surface_destroy);
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_free (self->header_left);
   g_free (self->header_right);
   g_free (self);
@@ -231,6 +292,8 @@ trib_pdf_set_metadata (TribPdf    *self,
                        const char *subject,
                        GDateTime  *created)
 {
+  if (self->recording)
+    return;
   cairo_pdf_surface_set_metadata (self->surface, CAIRO_PDF_METADATA_TITLE, title ? title : "");
   if (author != NULL && *author != '\0')
     cairo_pdf_surface_set_metadata (self->surface, CAIRO_PDF_METADATA_AUTHOR, author);
@@ -295,7 +358,7 @@ void
 trib_pdf_new_page (TribPdf  *self,
                    gboolean  landscape)
 {
-  if (self->page_open)
+  if (self->page_open && !self->recording)
     cairo_show_page (self->cr);
   self->page_open = FALSE;
   self->landscape = landscape;
@@ -393,7 +456,7 @@ trib_pdf_heading (TribPdf    *self,
     self->y += level <= 1 ? 10 : 6;
   need (self, h + 60);
   show (self, self->layout, MARGIN_X, self->y, &self->style.foreground);
-  if (level <= 1)
+  if (level <= 1 && !self->recording)
     {
       g_autofree char *link = g_strdup_printf ("page=%d pos=[%g %g]", self->n_pages, MARGIN_X, self->y);
       cairo_pdf_surface_add_outline (self->surface, CAIRO_PDF_OUTLINE_ROOT, text, link,
@@ -670,6 +733,12 @@ trib_pdf_finish (TribPdf  *self,
   cairo_status_t status;
 
   open_page (self);
+  if (self->recording)
+    {
+      self->page_open = FALSE;
+      cairo_surface_flush (cairo_get_target (self->cr));
+      return TRUE;
+    }
   cairo_show_page (self->cr);
   self->page_open = FALSE;
   g_clear_object (&self->layout);

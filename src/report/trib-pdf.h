@@ -40,6 +40,8 @@ typedef TribChartDrawFunc TribPdfDrawFunc;
 TribPdf        *trib_pdf_new               (const char            *path,
                                             TribPaper              paper,
                                             GError               **error);
+TribPdf        *trib_pdf_new_recording     (TribPaper              paper);
+GPtrArray      *trib_pdf_steal_pages       (TribPdf               *self);
 void            trib_pdf_free              (TribPdf               *self);
 
 void            trib_pdf_set_metadata      (TribPdf               *self,

@@ -11,9 +11,13 @@
 #include <glib/gi18n.h>
 
 #include "trib-report-private.h"
+#include "trib-chart-investment.h"
+#include "trib-chart-lifecycle.h"
+#include "trib-chart-patches.h"
 #include "trib-chart-roadmap.h"
 #include "trib-dates.h"
 #include "trib-enums.h"
+#include "trib-health-plan.h"
 #include "trib-labels.h"
 
 /* Item labels on the roadmap pages: never below 7 pt. */
@@ -105,56 +109,123 @@ trib_report_write_roadmap (TribReportContext *ctx)
 
 /* --- Upstream health --- */
 
-static int
-compare_importance (gconstpointer a,
-                    gconstpointer b)
+typedef struct
 {
-  TribUpstream *ua = *(TribUpstream **) a, *ub = *(TribUpstream **) b;
-  int ia = trib_upstream_get_importance (ua), ib = trib_upstream_get_importance (ub);
+  TribUpstream *upstream;
+  TribHealth   *health;     /* NULL: no statistics */
+  int           trend;
+  gboolean      has_trend;
+  double        weight;     /* importance × risk */
+} HealthRow;
 
-  if (ia != ib)
-    return ib - ia;
-  return g_utf8_collate (trib_upstream_get_name (ua), trib_upstream_get_name (ub));
+static void
+health_row_clear (gpointer data)
+{
+  HealthRow *row = data;
+
+  g_clear_pointer (&row->health, trib_health_free);
+}
+
+/* Importance × risk (100 − score) first; upstreams without statistics
+ * after them, by importance; then by name. */
+static int
+compare_health_rows (gconstpointer a,
+                     gconstpointer b)
+{
+  const HealthRow *ra = a, *rb = b;
+
+  if ((ra->health != NULL) != (rb->health != NULL))
+    return ra->health != NULL ? -1 : 1;
+  if (ra->weight != rb->weight)
+    return ra->weight > rb->weight ? -1 : 1;
+  if (trib_upstream_get_importance (ra->upstream) != trib_upstream_get_importance (rb->upstream))
+    return trib_upstream_get_importance (rb->upstream) - trib_upstream_get_importance (ra->upstream);
+  return g_utf8_collate (trib_upstream_get_name (ra->upstream), trib_upstream_get_name (rb->upstream));
+}
+
+static void
+write_breakdown (TribReportContext *ctx,
+                 const HealthRow   *row)
+{
+  g_autoptr(GPtrArray) rows = trib_report_rows_new ();
+  const char *headers[] = { _("Factor"), _("Points"), _("Of"), _("Why") };
+  const double widths[] = { 0.2, 0.1, 0.1, 0.6 };
+  g_autofree char *heading = NULL;
+
+  /* Translators: the heading of the score breakdown of one upstream */
+  heading = g_strdup_printf (_("Score breakdown: %s, %d of 100"), trib_upstream_get_name (row->upstream),
+                             row->health->score);
+  trib_pdf_heading (ctx->pdf, heading, 2);
+  for (guint f = 0; f < TRIB_HEALTH_N_FACTORS; f++)
+    {
+      const TribHealthFactor *factor = &row->health->factors[f];
+
+      trib_report_rows_add (rows, g_strdup (trib_health_factor_get_label (factor->id)),
+                            g_strdup_printf ("%.1f", factor->points), g_strdup_printf ("%.0f", factor->max),
+                            g_strdup (factor->explanation ? factor->explanation : ""), NULL);
+    }
+  trib_pdf_table (ctx->pdf, headers, widths, G_N_ELEMENTS (headers), rows);
+  if (row->health->capped && row->health->cap_reason != NULL)
+    trib_pdf_note (ctx->pdf, row->health->cap_reason);
 }
 
 void
 trib_report_write_health (TribReportContext *ctx)
 {
-  g_autoptr(GPtrArray) sorted = g_ptr_array_copy (ctx->upstreams, (GCopyFunc) g_object_ref, NULL);
+  g_autoptr(GArray) table = g_array_new (FALSE, TRUE, sizeof (HealthRow));
   g_autoptr(GPtrArray) rows = trib_report_rows_new ();
-  const char *headers[] = { _("Upstream"), _("Layer"), _("Importance"), _("Decision"), _("Licence"),
-                            _("Statistics of") };
-  const double widths[] = { 0.30, 0.12, 0.12, 0.16, 0.15, 0.15 };
+  const char *headers[] = { _("Upstream"), _("Importance"), _("Health"), _("Change"), _("Layer"),
+                            _("Decision") };
+  const double widths[] = { 0.30, 0.11, 0.17, 0.1, 0.14, 0.18 };
   guint with_stats = 0;
 
-  g_ptr_array_set_free_func (sorted, g_object_unref);
+  g_array_set_clear_func (table, health_row_clear);
   trib_report_begin_section (ctx, TRIB_REPORT_SECTION_HEALTH, FALSE);
-  if (sorted->len == 0)
+  if (ctx->upstreams->len == 0)
     {
       trib_pdf_note (ctx->pdf, _("The plan has no upstream projects; add them on the Upstreams page."));
       return;
     }
-  g_ptr_array_sort (sorted, compare_importance);
-  for (guint i = 0; i < sorted->len; i++)
+  for (guint i = 0; i < ctx->upstreams->len; i++)
     {
-      TribUpstream *u = g_ptr_array_index (sorted, i);
-      TribStatsSnapshot *snapshot = trib_plan_get_latest_snapshot (ctx->plan, u, NULL);
+      HealthRow row = { g_ptr_array_index (ctx->upstreams, i), NULL, 0, FALSE, 0 };
 
       if ((i & 255) == 0 && g_cancellable_is_cancelled (ctx->cancellable))
         return;
-      with_stats += snapshot != NULL;
+      row.health = trib_health_of_upstream (ctx->plan, row.upstream, &row.trend, &row.has_trend, NULL);
+      if (row.health != NULL)
+        {
+          row.weight = trib_upstream_get_importance (row.upstream) * (100 - row.health->score);
+          with_stats++;
+        }
+      g_array_append_val (table, row);
+    }
+  g_array_sort (table, compare_health_rows);
+
+  for (guint i = 0; i < table->len; i++)
+    {
+      const HealthRow *row = &g_array_index (table, HealthRow, i);
+      TribUpstream *u = row->upstream;
+
       trib_report_rows_add (rows, g_strdup (trib_upstream_get_name (u)),
-                            g_strdup (trib_enum_get_label (TRIB_TYPE_LAYER, trib_upstream_get_layer (u))),
                             g_strdup_printf ("%d", trib_upstream_get_importance (u)),
+                            row->health ? g_strdup_printf ("%d · %s", row->health->score,
+                                                           trib_health_rating_get_label (trib_health_rate (row->health->score)))
+                                        : g_strdup (_("no statistics")),
+                            row->has_trend ? g_strdup_printf ("%+d", row->trend) : g_strdup ("—"),
+                            g_strdup (trib_enum_get_label (TRIB_TYPE_LAYER, trib_upstream_get_layer (u))),
                             g_strdup (trib_enum_get_label (TRIB_TYPE_DECISION, trib_upstream_get_decision (u))),
-                            g_strdup (trib_upstream_get_license (u) ? trib_upstream_get_license (u) : ""),
-                            g_strdup (snapshot ? trib_stats_snapshot_get_taken_at (snapshot) : "—"),
                             NULL);
     }
-  trib_pdf_note (ctx->pdf, _("Health scores are not available in this version; the upstreams are listed by importance."));
   if (with_stats == 0)
-    trib_pdf_note (ctx->pdf, _("No statistics have been fetched for any upstream yet."));
+    trib_pdf_note (ctx->pdf, _("No statistics have been fetched for any upstream yet, so no health score is known; "
+                               "refresh the statistics to score them. The upstreams are listed by importance."));
+  else
+    trib_pdf_note (ctx->pdf, _("Sorted by importance × risk (100 minus the health score): the first rows need attention first. "
+                               "Change is the score’s change since the previous statistics."));
   trib_pdf_table (ctx->pdf, headers, widths, G_N_ELEMENTS (headers), rows);
+  if (with_stats > 0)
+    write_breakdown (ctx, &g_array_index (table, HealthRow, 0));
 }
 
 /* --- Investment --- */
@@ -205,7 +276,18 @@ trib_report_write_investment (TribReportContext *ctx)
       }
   }
   trib_pdf_table (ctx->pdf, headers, widths, G_N_ELEMENTS (headers), rows);
-  trib_pdf_note (ctx->pdf, _("The stacked chart of engineers per upstream and the chart of influence against effort are not available in this version."));
+
+  trib_pdf_heading (ctx->pdf, _("Engineers per upstream"), 2);
+  {
+    g_autoptr(TribInvestmentChart) chart = trib_investment_chart_new (ctx->plan);
+    g_autofree char *summary = trib_investment_chart_get_summary (chart);
+
+    trib_pdf_block (ctx->pdf, 260, trib_investment_chart_draw, chart);
+    if (summary != NULL)
+      trib_pdf_note (ctx->pdf, summary);
+  }
+  trib_pdf_heading (ctx->pdf, _("Influence against effort"), 2);
+  trib_pdf_note (ctx->pdf, _("The chart of influence against effort is not available in this version."));
 }
 
 /* --- Patches --- */
@@ -258,7 +340,15 @@ trib_report_write_patches (TribReportContext *ctx)
       trib_pdf_heading (ctx->pdf, _("Carried patches"), 2);
       trib_pdf_table (ctx->pdf, headers, widths, G_N_ELEMENTS (headers), carried);
     }
-  trib_pdf_note (ctx->pdf, _("The projection of the carried-patch debt is not available in this version."));
+  trib_pdf_heading (ctx->pdf, _("Debt projection"), 2);
+  {
+    g_autoptr(TribPatchesChart) chart = trib_patches_chart_new (ctx->plan);
+    g_autofree char *text = trib_patches_chart_get_summary (chart);
+
+    trib_pdf_block (ctx->pdf, 240, trib_patches_chart_draw, chart);
+    if (text != NULL)
+      trib_pdf_note (ctx->pdf, text);
+  }
 }
 
 /* --- Products --- */
@@ -297,7 +387,17 @@ trib_report_write_products (TribReportContext *ctx)
     }
   trib_pdf_heading (ctx->pdf, _("Releases"), 2);
   trib_pdf_table (ctx->pdf, rel_headers, rel_widths, G_N_ELEMENTS (rel_headers), release_rows);
-  trib_pdf_note (ctx->pdf, _("The lifecycle chart is not available in this version; the Roadmap section draws each release from general availability to end of life."));
+  trib_pdf_heading (ctx->pdf, _("Lifecycle"), 2);
+  {
+    g_autofree char *today = trib_roadmap_format_day (ctx->today);
+    g_autoptr(TribLifecycleChart) chart = trib_lifecycle_chart_new (ctx->plan, today);
+    g_autofree char *summary = trib_lifecycle_chart_get_summary (chart);
+    double height = 60 + 26 * trib_lifecycle_chart_get_n_releases (chart);
+
+    trib_pdf_block (ctx->pdf, MIN (height, 420), trib_lifecycle_chart_draw, chart);
+    if (summary != NULL)
+      trib_pdf_note (ctx->pdf, summary);
+  }
 
   for (guint i = 0; i < bases->len; i++)
     {

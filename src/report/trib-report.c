@@ -525,30 +525,15 @@ day_or (const char *text,
   return fallback;
 }
 
-/**
- * trib_report_write:
- * @plan: a plan; it is only read
- * @options: paper, sections and date range
- * @path: where to write the PDF
- * @progress: (nullable): told how far the report is
- * @user_data: data for @progress
- * @cancellable: (nullable): stops the report between two steps
- * @error: return location for an error
- *
- * Writes the report. Runs for a while on a large plan: call it from a
- * worker thread, on a plan that thread owns. The file at @path is
- * incomplete when this fails; write to a temporary file and move it.
- *
- * Returns: whether the report was written
- */
-gboolean
-trib_report_write (TribPlan                *plan,
-                   const TribReportOptions *options,
-                   const char              *path,
-                   TribReportProgressFunc   progress,
-                   gpointer                 user_data,
-                   GCancellable            *cancellable,
-                   GError                 **error)
+/* Writes the report's pages onto @pdf, which is then finished. */
+static gboolean
+write_report (TribPlan                *plan,
+              const TribReportOptions *options,
+              TribPdf                 *pdf,
+              TribReportProgressFunc   progress,
+              gpointer                 user_data,
+              GCancellable            *cancellable,
+              GError                 **error)
 {
   static void (* const writers[TRIB_REPORT_N_SECTIONS]) (TribReportContext *) = {
     write_summary, write_business, trib_report_write_roadmap, trib_report_write_health,
@@ -556,27 +541,16 @@ trib_report_write (TribPlan                *plan,
     trib_report_write_platform, write_checks, write_assumptions,
   };
   TribReportContext ctx = { 0 };
-  TribPlanInfo *info;
-  g_autoptr(TribPdf) pdf = NULL;
+  TribPlanInfo *info = trib_plan_get_info (plan);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GPtrArray) upstreams = NULL;
+  g_autoptr(GPtrArray) upstreams = trib_report_sorted_items (plan, TRIB_TYPE_UPSTREAM);
   g_autofree char *subject = NULL;
   GDate today;
   guint n_steps = 1, step = 0;
 
-  g_return_val_if_fail (TRIB_IS_PLAN (plan), FALSE);
-  g_return_val_if_fail (options != NULL && path != NULL, FALSE);
-
-  if (!trib_report_options_check (options, error))
-    return FALSE;
-  pdf = trib_pdf_new (path, options->paper, error);
-  if (pdf == NULL)
-    return FALSE;
-
-  info = trib_plan_get_info (plan);
-  upstreams = trib_report_sorted_items (plan, TRIB_TYPE_UPSTREAM);
   g_date_clear (&today, 1);
-  g_date_set_time_t (&today, g_date_time_to_unix (now));
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
   ctx.plan = plan;
   ctx.pdf = pdf;
   ctx.options = options;
@@ -616,4 +590,74 @@ trib_report_write (TribPlan                *plan,
   if (progress)
     progress (1, NULL, user_data);
   return TRUE;
+}
+
+/**
+ * trib_report_write:
+ * @plan: a plan; it is only read
+ * @options: paper, sections and date range
+ * @path: where to write the PDF
+ * @progress: (nullable): told how far the report is
+ * @user_data: data for @progress
+ * @cancellable: (nullable): stops the report between two steps
+ * @error: return location for an error
+ *
+ * Writes the report. Runs for a while on a large plan: call it from a
+ * worker thread, on a plan that thread owns. The file at @path is
+ * incomplete when this fails; write to a temporary file and move it.
+ *
+ * Returns: whether the report was written
+ */
+gboolean
+trib_report_write (TribPlan                *plan,
+                   const TribReportOptions *options,
+                   const char              *path,
+                   TribReportProgressFunc   progress,
+                   gpointer                 user_data,
+                   GCancellable            *cancellable,
+                   GError                 **error)
+{
+  g_autoptr(TribPdf) pdf = NULL;
+
+  g_return_val_if_fail (TRIB_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (options != NULL && path != NULL, FALSE);
+
+  if (!trib_report_options_check (options, error))
+    return FALSE;
+  pdf = trib_pdf_new (path, options->paper, error);
+  if (pdf == NULL)
+    return FALSE;
+  return write_report (plan, options, pdf, progress, user_data, cancellable, error);
+}
+
+/**
+ * trib_report_render_pages:
+ * @plan: a plan; it is only read
+ * @options: paper, sections and date range
+ * @cancellable: (nullable): stops between two steps
+ * @error: return location for an error
+ *
+ * Lays the report out as trib_report_write() does, keeping each page as a
+ * cairo recording surface (in points, white background) for previews.
+ *
+ * Returns: (transfer full) (element-type cairo_surface_t) (nullable): the
+ *   pages, or %NULL with @error set
+ */
+GPtrArray *
+trib_report_render_pages (TribPlan                *plan,
+                          const TribReportOptions *options,
+                          GCancellable            *cancellable,
+                          GError                 **error)
+{
+  g_autoptr(TribPdf) pdf = NULL;
+
+  g_return_val_if_fail (TRIB_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  if (!trib_report_options_check (options, error))
+    return NULL;
+  pdf = trib_pdf_new_recording (options->paper);
+  if (!write_report (plan, options, pdf, NULL, NULL, cancellable, error))
+    return NULL;
+  return trib_pdf_steal_pages (pdf);
 }

@@ -82,4 +82,9 @@ gboolean            trib_report_write               (TribPlan                *pl
                                                      GCancellable            *cancellable,
                                                      GError                 **error);
 
+GPtrArray          *trib_report_render_pages        (TribPlan                *plan,
+                                                     const TribReportOptions *options,
+                                                     GCancellable            *cancellable,
+                                                     GError                 **error);
+
 G_END_DECLS
