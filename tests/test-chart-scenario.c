@@ -9,6 +9,7 @@
 #include <cairo.h>
 
 #include "trib-chart-scenario.h"
+#include "trib-sample.h"
 #include "trib-test-util.h"
 
 static void
@@ -175,6 +176,36 @@ test_export (void)
   trib_test_remove_tree (dir);
 }
 
+/* The report's way in: every scenario of a plan, or one's tornado. */
+static void
+test_for_plan (void)
+{
+  g_autofree char *dir = trib_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "sample.tributary", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TribPlan) plan = trib_sample_write (path, FALSE, &error);
+  g_autoptr(TribScenarioChart) cash = NULL;
+  g_autoptr(TribScenarioChart) tornado = NULL;
+  g_autoptr(TribScenario) cp = NULL;
+  TribScenarioInputs in;
+  TribProjection p;
+
+  g_assert_no_error (error);
+  cash = trib_scenario_chart_new_for_plan (plan, TRIB_SCENARIO_CHART_CASH, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (trib_scenario_chart_get_n_series (cash), ==, 5);
+  cp = g_list_model_get_item (trib_plan_get_items (plan, TRIB_TYPE_SCENARIO), 2);
+  g_assert_true (trib_scenario_inputs_from_scenario (&in, cp, plan, NULL));
+  trib_scenario_project (&in, &p);
+  g_assert_cmpfloat (trib_scenario_chart_get_value (cash, 2, 4), ==, p.years[4].cash);
+
+  tornado = trib_scenario_chart_new_for_plan (plan, TRIB_SCENARIO_CHART_TORNADO, cp, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (trib_scenario_chart_get_n_series (tornado), >, 10);
+  trib_plan_close (plan);
+  trib_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -184,5 +215,6 @@ main (int   argc,
   g_test_add_func ("/chart/scenario/not-blank", test_not_blank);
   g_test_add_func ("/chart/scenario/follows-data", test_follows_data);
   g_test_add_func ("/chart/scenario/export", test_export);
+  g_test_add_func ("/chart/scenario/for-plan", test_for_plan);
   return g_test_run ();
 }

@@ -47,6 +47,63 @@ trib_scenario_chart_new (TribScenarioChartKind kind)
   return self;
 }
 
+/**
+ * trib_scenario_chart_new_for_plan:
+ * @plan: a plan
+ * @kind: what the chart shows
+ * @tornado_of: (nullable): for a tornado, the scenario whose sensitivity
+ *   it shows (the first of the plan when %NULL)
+ * @error: return location for an error naming a scenario whose stored
+ *   values cannot be projected
+ *
+ * The chart of every scenario of @plan, as the report prints it beside the
+ * Business Models page's comparison.
+ *
+ * Returns: (transfer full) (nullable): the chart, empty (it then says so
+ *   when drawn) if the plan has no scenario
+ */
+TribScenarioChart *
+trib_scenario_chart_new_for_plan (TribPlan              *plan,
+                                  TribScenarioChartKind  kind,
+                                  TribScenario          *tornado_of,
+                                  GError               **error)
+{
+  g_autoptr(TribScenarioChart) self = NULL;
+  GListModel *items;
+
+  g_return_val_if_fail (TRIB_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (tornado_of == NULL || TRIB_IS_SCENARIO (tornado_of), NULL);
+
+  self = trib_scenario_chart_new (kind);
+  trib_scenario_chart_set_currency (self, trib_plan_info_get_currency (trib_plan_get_info (plan)));
+  items = trib_plan_get_items (plan, TRIB_TYPE_SCENARIO);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(TribScenario) s = g_list_model_get_item (items, i);
+      TribScenarioInputs in;
+      TribProjection p;
+
+      if (kind == TRIB_SCENARIO_CHART_TORNADO && tornado_of != NULL && s != tornado_of)
+        continue;
+      if (!trib_scenario_inputs_from_scenario (&in, s, plan, error))
+        {
+          g_prefix_error (error, _("Scenario “%s”: "), trib_scenario_get_name (s));
+          return NULL;
+        }
+      if (kind == TRIB_SCENARIO_CHART_TORNADO)
+        {
+          TribSensitivity sensitivity[TRIB_N_ASSUMPTIONS];
+          guint n = trib_scenario_sensitivity (&in, sensitivity);
+
+          trib_scenario_chart_set_sensitivity (self, trib_scenario_get_name (s), sensitivity, n);
+          break;
+        }
+      trib_scenario_project (&in, &p);
+      trib_scenario_chart_add_scenario (self, trib_scenario_get_name (s), &p);
+    }
+  return g_steal_pointer (&self);
+}
+
 /** trib_scenario_chart_ref: Returns: (transfer full): @self */
 TribScenarioChart *
 trib_scenario_chart_ref (TribScenarioChart *self)

@@ -31,6 +31,11 @@ TribScenarioChart *trib_scenario_chart_new             (TribScenarioChartKind   
 TribScenarioChart *trib_scenario_chart_ref             (TribScenarioChart        *self);
 void               trib_scenario_chart_unref           (TribScenarioChart        *self);
 
+TribScenarioChart *trib_scenario_chart_new_for_plan    (TribPlan                 *plan,
+                                                        TribScenarioChartKind     kind,
+                                                        TribScenario             *tornado_of,
+                                                        GError                  **error);
+
 TribScenarioChartKind trib_scenario_chart_get_kind     (TribScenarioChart        *self);
 const char        *trib_scenario_chart_get_title       (TribScenarioChart        *self);
 void               trib_scenario_chart_clear           (TribScenarioChart        *self);
