@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "trib-enums.h"
+#include "trib-health-column.h"
 #include "trib-labels.h"
 #include "trib-rules.h"
 #include "trib-upstreams-page.h"
@@ -212,5 +213,6 @@ trib_upstreams_page_new (TribPageContext *context)
   trib_table_page_set_form_groups (page, groups);
   g_signal_connect (page, "form-created", G_CALLBACK (on_form_created_cb), NULL);
   gtk_widget_add_css_class (widget, "trib-upstreams");
+  trib_health_attach (page);
   return widget;
 }

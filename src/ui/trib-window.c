@@ -17,6 +17,7 @@
 
 #include "trib-investment-page.h"
 #include "trib-overview-page.h"
+#include "trib-health-tracker.h"
 #include "trib-page-context.h"
 #include "trib-scenarios-page.h"
 #include "trib-roadmap-page.h"
@@ -375,6 +376,21 @@ redo_action (GtkWidget  *widget,
     _trib_window_show_toast (self, error->message);
 }
 
+/* Ctrl+R: refresh every upstream's statistics, on the Upstreams page
+ * where the progress shows. */
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TribWindow *self = TRIB_WINDOW (widget);
+
+  trib_window_show_page (self, "upstreams");
+  if (!trib_health_tracker_refresh (trib_health_tracker_get (self->context), NULL) &&
+      trib_plan_is_read_only (self->plan))
+    _trib_window_show_toast (self, _("This plan is open read-only: statistics cannot be recorded in it."));
+}
+
 static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
@@ -539,6 +555,8 @@ trib_window_class_init (TribWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-json", NULL,
                                    _trib_window_import_json_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
                                        "win.undo", NULL);
