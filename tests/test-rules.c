@@ -223,6 +223,32 @@ test_quarters (void)
   g_assert_cmpint (g_date_get_day (&last), ==, 30);
 }
 
+/* The same, within a plan's own horizon. */
+static void
+test_plan_horizon (void)
+{
+  g_autoptr(TribPlanInfo) info = trib_plan_info_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (trib_plan_info_quarter_index (info, "2027-Q1"), ==, -1);
+  g_assert_null (trib_plan_info_quarter_at (info, 0));
+  g_assert_true (trib_entity_set_string (TRIB_ENTITY (info), "first_quarter", "2027-Q3", &error));
+  g_assert_true (trib_entity_set_int (TRIB_ENTITY (info), "quarters", 6, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (trib_plan_info_quarter_index (info, "2027-Q3"), ==, 0);
+  g_assert_cmpint (trib_plan_info_quarter_index (info, "2028-Q4"), ==, 5);
+  g_assert_cmpint (trib_plan_info_quarter_index (info, "2029-Q1"), ==, -1);
+  {
+    g_autofree char *first = trib_plan_info_quarter_at (info, 0);
+    g_autofree char *last = trib_plan_info_quarter_at (info, 5);
+    g_autofree char *beyond = trib_plan_info_quarter_at (info, 6);
+
+    g_assert_cmpstr (first, ==, "2027-Q3");
+    g_assert_cmpstr (last, ==, "2028-Q4");
+    g_assert_null (beyond);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -235,6 +261,7 @@ main (int   argc,
   g_test_add_func ("/rules/labels", test_labels);
   g_test_add_func ("/rules/dates", test_dates);
   g_test_add_func ("/rules/quarters", test_quarters);
+  g_test_add_func ("/rules/plan-horizon", test_plan_horizon);
 
   return g_test_run ();
 }

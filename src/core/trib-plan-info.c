@@ -11,6 +11,7 @@
 #include "trib-plan-info.h"
 #include "trib-enums.h"
 #include "trib-entities.h"
+#include "trib-dates.h"
 #include "trib-rules.h"
 
 struct _TribPlanInfo
@@ -154,4 +155,42 @@ trib_plan_info_get_health_weight (TribPlanInfo *self,
 
   return g_value_get_int (trib_entity_peek_value (TRIB_ENTITY (self),
                                                   TRIB_PLAN_INFO_FIELD_HEALTH_WEIGHT_LONGEVITY + factor));
+}
+
+/**
+ * trib_plan_info_quarter_index:
+ * @self: the plan's settings
+ * @quarter: a quarter written YYYY-Qn
+ *
+ * Returns: the position of @quarter within the plan's horizon, from 0 for
+ *   its first quarter to trib_plan_info_get_quarters() - 1, or -1 if it lies
+ *   outside (or the plan has no first quarter yet)
+ */
+int
+trib_plan_info_quarter_index (TribPlanInfo *self,
+                              const char   *quarter)
+{
+  g_return_val_if_fail (TRIB_IS_PLAN_INFO (self), -1);
+
+  return trib_quarter_index (trib_plan_info_get_first_quarter (self),
+                             trib_plan_info_get_quarters (self), quarter);
+}
+
+/**
+ * trib_plan_info_quarter_at:
+ * @self: the plan's settings
+ * @index: a position within the plan's horizon
+ *
+ * Returns: (transfer full) (nullable): the quarter at @index ("2027-Q3"),
+ *   or %NULL outside the horizon or when the plan has no first quarter
+ */
+char *
+trib_plan_info_quarter_at (TribPlanInfo *self,
+                           int           index)
+{
+  g_return_val_if_fail (TRIB_IS_PLAN_INFO (self), NULL);
+
+  if (index < 0 || index >= trib_plan_info_get_quarters (self))
+    return NULL;
+  return trib_quarter_add (trib_plan_info_get_first_quarter (self), index);
 }

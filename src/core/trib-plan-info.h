@@ -51,4 +51,9 @@ const char * const *trib_plan_info_get_team_handles (TribPlanInfo *self);
 int trib_plan_info_get_health_weight (TribPlanInfo *self,
                                       guint         factor);
 
+int trib_plan_info_quarter_index (TribPlanInfo *self,
+                                  const char   *quarter);
+char *trib_plan_info_quarter_at (TribPlanInfo *self,
+                                 int           index);
+
 G_END_DECLS
