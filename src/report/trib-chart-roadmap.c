@@ -37,6 +37,7 @@ struct _TribRoadmapChart
   int              selected;
   GArray          *lines;
   double          *label_widths;   /* per item */
+  int             *item_lines;     /* per item: its line */
   double           max_fte;
   /* the window drawn */
   guint32          view_first;
@@ -144,8 +145,26 @@ relayout (TribRoadmapChart *self)
           g_array_append_val (self->lines, line);
         }
     }
-  for (guint i = 0; i < n; i++)
-    self->max_fte = MAX (self->max_fte, trib_roadmap_get_item (self->roadmap, i)->value);
+  /* Each item's line, found once: the first line of a lane is its title. */
+  g_free (self->item_lines);
+  self->item_lines = g_new0 (int, MAX (n, 1));
+  {
+    int lane_first[TRIB_ROADMAP_N_LANES];
+    int line = 0;
+
+    for (int lane = 0; lane < TRIB_ROADMAP_N_LANES; lane++)
+      {
+        lane_first[lane] = line + 1;
+        line += 1 + MAX (1, trib_roadmap_get_n_rows (self->roadmap, lane));
+      }
+    for (guint i = 0; i < n; i++)
+      {
+        const TribRoadmapItem *item = trib_roadmap_get_item (self->roadmap, i);
+
+        self->item_lines[i] = lane_first[item->lane] + item->row;
+        self->max_fte = MAX (self->max_fte, item->value);
+      }
+  }
 
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
@@ -196,6 +215,7 @@ trib_roadmap_chart_free (TribRoadmapChart *self)
     return;
   g_array_unref (self->lines);
   g_free (self->label_widths);
+  g_free (self->item_lines);
   g_free (self);
 }
 
@@ -347,34 +367,21 @@ trib_roadmap_chart_x_to_day (TribRoadmapChart *self,
   return (guint32) CLAMP (day, self->view_first, self->view_last);
 }
 
-static int
-line_of (TribRoadmapChart *self,
-         TribLane          lane,
-         int               row)
-{
-  for (guint i = 0; i < self->lines->len; i++)
-    {
-      Line *line = &g_array_index (self->lines, Line, i);
-
-      if (line->lane == lane && line->row == row)
-        return (int) i;
-    }
-  return -1;
-}
-
 static gboolean
 item_rect (TribRoadmapChart *self,
            int               index,
            double            width,
            TribChartRect    *rect)
 {
-  const TribRoadmapItem *item = trib_roadmap_get_item (self->roadmap, index);
-  int line = line_of (self, item->lane, item->row);
-  double x0 = day_to_x (self, width, item->start);
-  double x1 = day_to_x (self, width, item->end + 1);
+  const TribRoadmapItem *item;
+  int line = self->item_lines[index];
+  double x0, x1;
 
   if (line < (int) self->first_line || line >= (int) (self->first_line + self->n_view_lines))
     return FALSE;
+  item = trib_roadmap_get_item (self->roadmap, index);
+  x0 = day_to_x (self, width, item->start);
+  x1 = day_to_x (self, width, item->end + 1);
   rect->y = self->header + (line - self->first_line) * self->line_height + 2;
   rect->height = self->line_height - 4;
   if (item->start == item->end)
