@@ -244,12 +244,35 @@ test_github_202_forever (Fixture       *f,
   g_assert_cmpstr (stats->commits_note, ==, "GitHub was still counting the weekly commits; refresh later.");
 }
 
+static gboolean
+hook_starred (TestForge         *forge,
+              SoupServerMessage *msg,
+              const char        *path,
+              const char        *page,
+              gpointer           data)
+{
+  g_autofree char *file = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) body = NULL;
+
+  if (strcmp (path, "/gh/repos/tributary-test/libexample") != 0)
+    return FALSE;
+  file = test_forge_data_path ("github/repo.json");
+  g_assert_true (g_file_get_contents (file, &contents, NULL, NULL));
+  body = g_string_new (contents);
+  g_string_replace (body, "\"stargazers_count\": 1234", "\"stargazers_count\": 1235", 1);
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "ETag", "\"starred\"");
+  test_forge_reply (msg, 200, body->str, -1);
+  return TRUE;
+}
+
 static void
 test_etag (Fixture       *f,
            gconstpointer  data)
 {
   g_autoptr(TribForgeStats) first = NULL;
   g_autoptr(TribForgeStats) second = NULL;
+  g_autoptr(TribForgeStats) third = NULL;
 
   f->forge->etags = TRUE;
   first = fetch_ok (f->github, GITHUB_REPO);
@@ -257,12 +280,22 @@ test_etag (Fixture       *f,
   g_assert_cmpuint (f->forge->not_modified, ==, 0);
 
   second = fetch_ok (f->github, GITHUB_REPO);
-  /* Every request was conditional and answered 304 from the cache. */
-  g_assert_cmpuint (f->forge->not_modified, ==, 5);
+  /* The repository answered 304: the rest came from the cache unasked. */
+  g_assert_cmpuint (f->forge->not_modified, ==, 1);
+  g_assert_cmpuint (f->forge->requests, ==, 5 + 1);
   g_assert_true (second->not_modified);
   assert_github_stats (second, f->forge->github);
   /* The cache is in the user's cache folder. */
   g_assert_true (g_file_test (f->cache, G_FILE_TEST_IS_DIR));
+
+  /* A changed repository: everything is asked again, conditionally. */
+  f->forge->hook = hook_starred;
+  third = fetch_ok (f->github, GITHUB_REPO);
+  g_assert_false (third->not_modified);
+  g_assert_cmpint (third->stars, ==, 1235);
+  g_assert_cmpuint (f->forge->requests, ==, 5 + 1 + 5);
+  g_assert_cmpuint (f->forge->not_modified, ==, 1 + 4);
+  g_assert_cmpuint (third->contributors->len, ==, 5);
 }
 
 static gboolean

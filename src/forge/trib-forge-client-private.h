@@ -20,6 +20,7 @@ struct _TribForgeFetch
   TribForgeStats  *stats;
   char            *repo_api;    /* API address of the repository (after a rename, its new one) */
   gboolean         all_cached;  /* every answer so far was 304 */
+  gboolean         unchanged;   /* the repository answered 304: the rest comes from the cache */
   guint            pages;
   gint64           now;
   TribForgeStep    step;

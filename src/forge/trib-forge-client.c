@@ -6,6 +6,12 @@
  * (REST v3) and TribGitlabClient (REST v4) fill in how each forge's
  * answers read. A fetch is a chain of requests through the shared
  * TribForgeHttp: each step gets one answer and asks for the next.
+ *
+ * The repository's own answer comes first. When it is 304 (no push, no
+ * new star, nothing changed), the contributor, release and commit answers
+ * are read from the cache without asking: they change only with the
+ * repository. A second refresh of unchanged upstreams then costs one
+ * request each.
  */
 #define G_LOG_DOMAIN "trib-forge"
 
@@ -128,6 +134,8 @@ _trib_forge_fetch_get (TribForgeFetch        *fetch,
   TribForgeClientPrivate *priv = trib_forge_client_get_instance_private (fetch->client);
 
   fetch->step = step;
+  if (fetch->unchanged)
+    flags |= TRIB_FORGE_REQUEST_CACHE_ONLY;
   trib_forge_http_get_async (priv->http, url, flags, g_task_get_cancellable (fetch->task),
                              on_response_cb, fetch);
 }

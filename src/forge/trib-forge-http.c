@@ -896,7 +896,18 @@ on_cache_loaded_cb (GObject      *source,
                     gpointer      data)
 {
   GTask *task = data;
+  Request *req = g_task_get_task_data (task);
 
+  if ((req->flags & TRIB_FORGE_REQUEST_CACHE_ONLY) && req->cached != NULL &&
+      !g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    {
+      req->status = 200;
+      req->not_modified = TRUE;
+      req->next_url = g_strdup (req->cached_next_url);
+      req->next_page = g_strdup (req->cached_next_page);
+      request_succeed (task);
+      return;
+    }
   request_enqueue (task);
 }
 

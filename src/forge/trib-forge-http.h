@@ -43,6 +43,9 @@ typedef enum
   TRIB_FORGE_REQUEST_RETRY_202    = 1 << 0,
   /* A 403 that is not a rate limit is an answer, not an error. */
   TRIB_FORGE_REQUEST_ALLOW_403    = 1 << 1,
+  /* Answer from the cache, as a 304 would, without asking, when a cached
+   * answer exists; ask otherwise. */
+  TRIB_FORGE_REQUEST_CACHE_ONLY   = 1 << 2,
 } TribForgeRequestFlags;
 
 #define TRIB_TYPE_FORGE_HTTP (trib_forge_http_get_type ())

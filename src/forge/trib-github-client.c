@@ -308,6 +308,7 @@ repository_step (TribForgeFetch    *fetch,
         stats->license = g_strdup (spdx);
     }
 
+  fetch->unchanged = response->not_modified;
   /* Ask by the current name from here on: a renamed repository answered
    * through a redirect. */
   g_free (fetch->repo_api);

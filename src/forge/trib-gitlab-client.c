@@ -316,6 +316,7 @@ project_step (TribForgeFetch    *fetch,
         stats->license = g_strdup (spdx_of (key));
     }
 
+  fetch->unchanged = response->not_modified;
   /* By id from here on: it survives a rename or a move to another group. */
   g_free (fetch->repo_api);
   fetch->repo_api = g_strdup_printf ("%s/projects/%" G_GINT64_FORMAT,
