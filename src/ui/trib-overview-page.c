@@ -19,6 +19,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "trib-findings-list.h"
 #include "trib-overview-page-private.h"
 #include "trib-scroll-guard.h"
 
@@ -590,6 +591,15 @@ trib_overview_page_constructed (GObject *object)
   for (guint i = 0; i < TRIB_PLAN_INFO_N_FIELDS; i++)
     sync_field (self, i);
   _trib_overview_page_update_counts (self);
+
+  /* The strategy findings (trib-findings-list.c), above the contents. */
+  {
+    GtkWidget *contents = gtk_widget_get_ancestor (GTK_WIDGET (self->counts_box),
+                                                   ADW_TYPE_PREFERENCES_GROUP);
+    gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (contents)),
+                                trib_findings_list_new (self->plan),
+                                gtk_widget_get_prev_sibling (contents));
+  }
 
   g_signal_connect_object (self->info, "notify", G_CALLBACK (on_info_notify_cb), self,
                            G_CONNECT_SWAPPED);

@@ -15,8 +15,11 @@
 
 #include <glib/gi18n.h>
 
+#include "trib-findings-list.h"
 #include "trib-investment-page.h"
 #include "trib-overview-page.h"
+#include "trib-patches-page.h"
+#include "trib-product-page.h"
 #include "trib-health-tracker.h"
 #include "trib-page-context.h"
 #include "trib-scenarios-page.h"
@@ -44,7 +47,7 @@ create_overview_page (TribPageContext *context)
 static const PageInfo pages[] = {
   { "overview", N_("Overview"), "view-grid-symbolic", create_overview_page, NULL, NULL },
   { "upstreams", N_("Upstreams"), "view-list-symbolic", trib_upstreams_page_new, NULL, NULL },
-  { "product", N_("Product"), "package-x-generic-symbolic", NULL,
+  { "product", N_("Product"), "package-x-generic-symbolic", trib_product_page_new,
     N_("Product and Releases"),
     N_("Your product’s name and trademark, its stable releases, the upstream version each "
        "release is based on and its certification matrix will be planned here.") },
@@ -52,7 +55,7 @@ static const PageInfo pages[] = {
     N_("Investment in Upstreams"),
     N_("The engineers you put into each upstream in each quarter, and the role you aim for "
        "there — user, contributor, maintainer or leader — will be planned here.") },
-  { "patches", N_("Patches"), "document-edit-symbolic", NULL,
+  { "patches", N_("Patches"), "document-edit-symbolic", trib_patches_page_new,
     N_("Patches"),
     N_("The patches you carry in your product and those you send upstream, with the projected "
        "cost of carrying them release after release, will be tracked here.") },
@@ -414,6 +417,9 @@ trib_window_constructed (GObject *object)
   g_assert (TRIB_IS_PLAN (self->plan));
   self->context = trib_page_context_new (self->plan, self->cancellable);
   _trib_window_add_page_shortcuts (self);
+  /* The Overview row counts the strategy findings that still count. */
+  gtk_box_append (GTK_BOX (gtk_list_box_row_get_child (find_row (self, "overview"))),
+                  trib_findings_badge_new (self->plan));
 
   g_object_bind_property (self->plan, "title", self, "title", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->plan, "title", self->window_title, "title",
