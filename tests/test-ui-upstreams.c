@@ -1037,6 +1037,50 @@ test_narrow (Fixture       *f,
   assert_query (f->path, "SELECT name FROM upstream", "etcd");
 }
 
+/* Ctrl+Z in a field undoes its typing while that typing is not in the
+ * plan yet; once committed, Ctrl+Z undoes the plan, so the field and the
+ * plan never disagree about what was undone. */
+static void
+test_undo_keys (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkWidget *name;
+  gboolean could_undo = trib_plan_can_undo (f->plan);
+
+  show_window (f, "overview", 1000);
+  name = child (f->page, "name_row");
+
+  gtk_widget_grab_focus (name);
+  trib_test_key (f->window, GDK_KEY_End, 0);
+  trib_test_type (f->window, " draft");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "Test Plan draft");
+  trib_test_key (f->window, GDK_KEY_z, GDK_CONTROL_MASK);
+  /* The typing went; the plan did not move. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "Test Plan");
+  g_assert_cmpstr (trib_plan_get_title (f->plan), ==, "Test Plan");
+  g_assert_true (trib_plan_can_undo (f->plan) == could_undo);
+
+  trib_test_key (f->window, GDK_KEY_a, GDK_CONTROL_MASK);
+  trib_test_type (f->window, "Renamed");
+  trib_test_key (f->window, GDK_KEY_Return, 0);
+  pump ();
+  g_assert_cmpstr (trib_plan_get_title (f->plan), ==, "Renamed");
+  /* Committed: Ctrl+Z in the same field is the plan's undo. */
+  trib_test_key (f->window, GDK_KEY_z, GDK_CONTROL_MASK);
+  pump ();
+  g_assert_cmpstr (trib_plan_get_title (f->plan), ==, "Test Plan");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "Test Plan");
+  trib_test_key (f->window, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  pump ();
+  g_assert_cmpstr (trib_plan_get_title (f->plan), ==, "Renamed");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "Renamed");
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  pump ();
+  assert_query (f->path, "SELECT name FROM plan", "Renamed");
+}
+
 static GtkWidget *
 count_value (Fixture *f,
              guint    index)
@@ -1225,6 +1269,7 @@ main (int   argc,
   g_test_add ("/ui/upstreams/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
   g_test_add ("/ui/upstreams/sort", Fixture, NULL, fixture_setup, test_sort, fixture_teardown);
   g_test_add ("/ui/upstreams/narrow", Fixture, NULL, fixture_setup, test_narrow, fixture_teardown);
+  g_test_add ("/ui/window/undo-keys", Fixture, NULL, fixture_setup, test_undo_keys, fixture_teardown);
   g_test_add ("/ui/overview/counts-match-captions", Fixture, NULL, fixture_setup,
               test_overview_counts_match_captions, fixture_teardown);
   g_test_add ("/ui/overview/edit-and-count", Fixture, NULL, fixture_setup, test_overview,

@@ -45,6 +45,8 @@ struct _TribTablePage
   GtkSingleSelection  *selection;
   char                *search;          /* case-folded search text, NULL for none */
 
+  guint                columns_idle;    /* shows the columns that fit this width */
+  int                  columns_width;
   TribEntity          *focus_target;    /* a row to focus once it has a widget */
   guint                focus_tries;
 

@@ -287,10 +287,12 @@ connect_items (TribTablePage *self)
 /* Shows the columns that fit, most important first: at 400 px the name
  * and the one or two columns that matter stay, instead of scrolling them
  * off the side. */
-static void
+static gboolean
 choose_columns (TribTablePage *self,
-                int            width)
+                int            width,
+                gboolean       apply)
 {
+  gboolean changed = FALSE;
   int used = 0;
   guint max_priority = 0;
 
@@ -308,9 +310,23 @@ choose_columns (TribTablePage *self,
         visible = p == 0 || used + column->width <= width;
         if (visible)
           used += column->width;
-        if (gtk_column_view_column_get_visible (column->column) != visible)
+        if (gtk_column_view_column_get_visible (column->column) == visible)
+          continue;
+        changed = TRUE;
+        if (apply)
           gtk_column_view_column_set_visible (column->column, visible);
       }
+  return changed;
+}
+
+static gboolean
+apply_columns_cb (gpointer user_data)
+{
+  TribTablePage *self = user_data;
+
+  self->columns_idle = 0;
+  choose_columns (self, self->columns_width, TRUE);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -323,7 +339,11 @@ trib_table_page_size_allocate (GtkWidget *widget,
 
   GtkWidget *child = adw_bin_get_child (ADW_BIN (self));
 
-  choose_columns (self, width);
+  /* Shown or hidden after this allocation, not during it: the column view
+   * then measures and spreads its columns afresh. */
+  self->columns_width = width;
+  if (choose_columns (self, width, FALSE) && self->columns_idle == 0)
+    self->columns_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_columns_cb, self, NULL);
   if (child != NULL)
     gtk_widget_allocate (child, width, height, baseline, NULL);
 }
@@ -390,6 +410,7 @@ trib_table_page_dispose (GObject *object)
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_TABLE_PAGE);
+  g_clear_handle_id (&self->columns_idle, g_source_remove);
   g_clear_object (&self->focus_target);
   g_clear_object (&self->selection);
   g_clear_object (&self->sort_model);

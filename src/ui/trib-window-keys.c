@@ -11,9 +11,11 @@
  * actions (page.search, page.add, page.delete) when it means that there.
  *
  * Ctrl+Z and Ctrl+Shift+Z undo the plan, not the text of the entry that has
- * the focus: a search or a committed field is not part of any undo the
- * person can see. A field still holding uncommitted text says so with
- * trib_editable_set_uncommitted(), and keeps its own text undo.
+ * the focus, once that text is committed: undoing it in the entry would
+ * leave the screen and the plan disagreeing. Only a field typed into since
+ * the plan last changed keeps its own text undo (the window notices the
+ * typing; a page can also say so with trib_editable_set_uncommitted()). A
+ * search is never part of an undo the person can see.
  */
 #define G_LOG_DOMAIN "trib-window"
 
@@ -30,6 +32,63 @@ typedef enum
   KEY_UNDO,
   KEY_REDO,
 } Key;
+
+/* The field typed into since the plan last changed, if any. */
+typedef struct
+{
+  GtkWidget *widget;
+} Typing;
+
+static void
+typing_free (gpointer data)
+{
+  Typing *typing = data;
+
+  g_clear_weak_pointer (&typing->widget);
+  g_free (typing);
+}
+
+static Typing *
+get_typing (TribWindow *self)
+{
+  return g_object_get_data (G_OBJECT (self), "trib-typing");
+}
+
+static gboolean
+is_text (GtkWidget *widget)
+{
+  return widget != NULL && (GTK_IS_TEXT (widget) || GTK_IS_TEXT_VIEW (widget)) &&
+         gtk_widget_get_ancestor (widget, GTK_TYPE_SEARCH_ENTRY) == NULL;
+}
+
+static gboolean
+on_key_typed_cb (GtkEventControllerKey *controller,
+                 guint                  keyval,
+                 guint                  keycode,
+                 GdkModifierType        state,
+                 TribWindow            *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gboolean command = (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0;
+
+  /* Characters, deletions and pastes change the text; shortcuts and
+   * moves do not. */
+  if (!is_text (focus))
+    return FALSE;
+  if (command ? (keyval == GDK_KEY_v || keyval == GDK_KEY_x)
+              : (gdk_keyval_to_unicode (keyval) != 0 || keyval == GDK_KEY_BackSpace ||
+                 keyval == GDK_KEY_Delete || keyval == GDK_KEY_KP_Delete))
+    g_set_weak_pointer (&get_typing (self)->widget, focus);
+  return FALSE;
+}
+
+static void
+on_plan_changed_cb (TribWindow *self)
+{
+  /* What was typed has been committed (or the plan moved on): its text
+   * undo would now contradict the plan. */
+  g_clear_weak_pointer (&get_typing (self)->widget);
+}
 
 static gboolean
 is_within (GtkWidget *widget,
@@ -92,7 +151,8 @@ on_page_key_cb (GtkWidget *widget,
 
     case KEY_UNDO:
     case KEY_REDO:
-      if (focus != NULL && trib_editable_get_uncommitted (focus))
+      if (focus != NULL && (trib_editable_get_uncommitted (focus) ||
+                            (focus == get_typing (self)->widget && is_text (focus))))
         return FALSE;
       gtk_widget_activate_action (widget, key == KEY_UNDO ? "win.undo" : "win.redo", NULL);
       return TRUE;
@@ -131,4 +191,12 @@ _trib_window_add_page_shortcuts (TribWindow *self)
   add_shortcut (shortcuts, GDK_KEY_z, GDK_CONTROL_MASK, KEY_UNDO);
   add_shortcut (shortcuts, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, KEY_REDO);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  g_object_set_data_full (G_OBJECT (self), "trib-typing", g_new0 (Typing, 1), typing_free);
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_key_typed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  g_signal_connect_object (self->plan, "notify::undo-label", G_CALLBACK (on_plan_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
