@@ -95,6 +95,20 @@ show (TribPdf        *self,
   pango_cairo_show_layout (self->cr, layout);
 }
 
+/* Text measured for a preview must wrap and break pages exactly as in the
+ * PDF: no hinting, no metrics rounded to pixels, as cairo's PDF surface. */
+static void
+match_pdf_metrics (cairo_t *cr)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  cairo_set_font_options (cr, options);
+  cairo_font_options_destroy (options);
+}
+
 static void
 draw_page_furniture (TribPdf *self)
 {
@@ -144,6 +158,7 @@ open_page (TribPdf *self)
       g_ptr_array_add (self->pages, page);
       cairo_destroy (self->cr);
       self->cr = cairo_create (page);
+      match_pdf_metrics (self->cr);
       /* A white sheet, as on paper. */
       cairo_set_source_rgb (self->cr, 1, 1, 1);
       cairo_paint (self->cr);
@@ -232,6 +247,7 @@ trib_pdf_new_recording (TribPaper paper)
   /* Until the first page: a surface to measure text on. */
   self->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   self->cr = cairo_create (self->surface);
+  match_pdf_metrics (self->cr);
   self->layout = pango_cairo_create_layout (self->cr);
   self->furniture = pango_cairo_create_layout (self->cr);
   trib_chart_style_init (&self->style, FALSE);

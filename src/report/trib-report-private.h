@@ -36,6 +36,11 @@ char      *trib_report_format_number   (double             value);
 const char *trib_report_upstream_name  (TribReportContext *ctx,
                                         gint64             id);
 
+void       trib_report_write_favoured    (TribReportContext *ctx);
+void       trib_report_write_top_findings (TribReportContext *ctx);
+void       trib_report_write_business    (TribReportContext *ctx);
+void       trib_report_write_checks      (TribReportContext *ctx);
+void       trib_report_write_assumptions (TribReportContext *ctx);
 void       trib_report_write_roadmap     (TribReportContext *ctx);
 void       trib_report_write_health      (TribReportContext *ctx);
 void       trib_report_write_investment  (TribReportContext *ctx);

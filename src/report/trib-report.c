@@ -396,122 +396,9 @@ write_summary (TribReportContext *ctx)
   }
 
   trib_pdf_heading (ctx->pdf, _("The business model the numbers favour"), 2);
-  trib_pdf_note (ctx->pdf, _("No projection of the business models is available, so none is favoured here."));
+  trib_report_write_favoured (ctx);
   trib_pdf_heading (ctx->pdf, _("Top findings"), 2);
-  trib_pdf_note (ctx->pdf, _("The strategy checks are not available, so there are no findings to list."));
-}
-
-static void
-write_business (TribReportContext *ctx)
-{
-  g_autoptr(GPtrArray) scenarios = trib_report_sorted_items (ctx->plan, TRIB_TYPE_SCENARIO);
-  g_autoptr(GPtrArray) rows = trib_report_rows_new ();
-  const char *headers[] = { _("Scenario"), _("Model"), _("Years"), _("Withholds platform features"),
-                            _("Copyright assignment"), _("Own trademark") };
-  const double widths[] = { 0.34, 0.18, 0.08, 0.14, 0.13, 0.13 };
-
-  trib_report_begin_section (ctx, TRIB_REPORT_SECTION_BUSINESS, FALSE);
-  if (scenarios->len == 0)
-    {
-      trib_pdf_note (ctx->pdf, _("The plan has no business-model scenarios; add them on the Business Models page."));
-      return;
-    }
-  for (guint i = 0; i < scenarios->len; i++)
-    {
-      TribScenario *s = g_ptr_array_index (scenarios, i);
-
-      trib_report_rows_add (rows, g_strdup (trib_scenario_get_name (s)),
-                            g_strdup (trib_enum_get_label (TRIB_TYPE_BUSINESS_MODEL, trib_scenario_get_model (s))),
-                            g_strdup_printf ("%d", trib_scenario_get_years (s)),
-                            g_strdup (trib_scenario_get_withholds_platform_features (s) ? _("yes") : _("no")),
-                            g_strdup (trib_scenario_get_requires_copyright_assignment (s) ? _("yes") : _("no")),
-                            g_strdup (trib_scenario_get_own_trademark (s) ? _("yes") : _("no")),
-                            NULL);
-    }
-  trib_pdf_table (ctx->pdf, headers, widths, G_N_ELEMENTS (headers), rows);
-  trib_pdf_note (ctx->pdf, _("Year-by-year projections, their charts, the break-even year and the sensitivity (tornado) chart are not available in this version."));
-}
-
-static void
-write_checks (TribReportContext *ctx)
-{
-  g_autoptr(GPtrArray) acks = trib_report_sorted_items (ctx->plan, TRIB_TYPE_ACKNOWLEDGEMENT);
-  g_autoptr(GPtrArray) rows = trib_report_rows_new ();
-  const char *headers[] = { _("Check"), _("Subject"), _("Acknowledged on"), _("Reason") };
-  const double widths[] = { 0.18, 0.14, 0.14, 0.54 };
-
-  trib_report_begin_section (ctx, TRIB_REPORT_SECTION_CHECKS, FALSE);
-  trib_pdf_note (ctx->pdf, _("The strategy checks are not available in this version, so no findings are listed."));
-  if (acks->len == 0)
-    return;
-  trib_pdf_heading (ctx->pdf, _("Acknowledgements recorded in the plan"), 2);
-  for (guint i = 0; i < acks->len; i++)
-    {
-      TribAcknowledgement *a = g_ptr_array_index (acks, i);
-
-      trib_report_rows_add (rows, g_strdup (trib_acknowledgement_get_check_id (a)),
-                            g_strdup (trib_acknowledgement_get_subject (a)),
-                            g_strdup (trib_acknowledgement_get_date (a)),
-                            g_strdup (trib_acknowledgement_get_reason (a)), NULL);
-    }
-  trib_pdf_table (ctx->pdf, headers, widths, G_N_ELEMENTS (headers), rows);
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char **) a, *(const char **) b);
-}
-
-static void
-write_assumptions (TribReportContext *ctx)
-{
-  g_autoptr(GPtrArray) scenarios = trib_report_sorted_items (ctx->plan, TRIB_TYPE_SCENARIO);
-  const char *headers[] = { _("Assumption"), _("Value") };
-  const double widths[] = { 0.5, 0.5 };
-
-  trib_report_begin_section (ctx, TRIB_REPORT_SECTION_ASSUMPTIONS, FALSE);
-  if (scenarios->len == 0)
-    trib_pdf_note (ctx->pdf, _("The plan has no business-model scenarios, so it states no assumptions."));
-  for (guint i = 0; i < scenarios->len; i++)
-    {
-      TribScenario *s = g_ptr_array_index (scenarios, i);
-      GVariant *dict = trib_scenario_get_assumptions (s);
-      g_autoptr(GPtrArray) keys = g_ptr_array_new ();
-      g_autoptr(GPtrArray) rows = trib_report_rows_new ();
-      GVariantIter iter;
-      GVariant *value;
-
-      trib_pdf_heading (ctx->pdf, trib_scenario_get_name (s), 2);
-      if (dict == NULL || g_variant_n_children (dict) == 0)
-        {
-          trib_pdf_note (ctx->pdf, _("This scenario states no assumptions of its own."));
-          continue;
-        }
-      /* a{sd} (numbers) in this version; any other value is printed as it is. */
-      g_variant_iter_init (&iter, dict);
-      while ((value = g_variant_iter_next_value (&iter)) != NULL)
-        {
-          g_autoptr(GVariant) k = g_variant_get_child_value (value, 0);
-
-          g_ptr_array_add (keys, (gpointer) g_variant_get_string (k, NULL));
-          g_variant_unref (value);
-        }
-      g_ptr_array_sort (keys, compare_strings);
-      for (guint i2 = 0; i2 < keys->len; i2++)
-        {
-          g_autoptr(GVariant) v = g_variant_lookup_value (dict, g_ptr_array_index (keys, i2), NULL);
-          char *text = v == NULL ? g_strdup ("")
-                       : g_variant_is_of_type (v, G_VARIANT_TYPE_DOUBLE) ? trib_report_format_number (g_variant_get_double (v))
-                       : g_variant_print (v, FALSE);
-
-          trib_report_rows_add (rows, g_strdup (g_ptr_array_index (keys, i2)), text, NULL);
-        }
-      trib_pdf_table (ctx->pdf, headers, widths, G_N_ELEMENTS (headers), rows);
-    }
-  trib_pdf_heading (ctx->pdf, _("Methods"), 2);
-  trib_pdf_note (ctx->pdf, _("The sources of the assumptions, the health-score method and the patch-debt formula are not available in this version."));
+  trib_report_write_top_findings (ctx);
 }
 
 static guint32
@@ -536,9 +423,9 @@ write_report (TribPlan                *plan,
               GError                 **error)
 {
   static void (* const writers[TRIB_REPORT_N_SECTIONS]) (TribReportContext *) = {
-    write_summary, write_business, trib_report_write_roadmap, trib_report_write_health,
+    write_summary, trib_report_write_business, trib_report_write_roadmap, trib_report_write_health,
     trib_report_write_investment, trib_report_write_patches, trib_report_write_products,
-    trib_report_write_platform, write_checks, write_assumptions,
+    trib_report_write_platform, trib_report_write_checks, trib_report_write_assumptions,
   };
   TribReportContext ctx = { 0 };
   TribPlanInfo *info = trib_plan_get_info (plan);
