@@ -37,6 +37,21 @@ TribInvestmentChart *
 trib_investment_chart_new (TribPlan *plan)
 {
   g_autoptr(TribInvestmentTable) table = trib_investment_table_new (plan);
+
+  return trib_investment_chart_new_from_table (plan, table);
+}
+
+/**
+ * trib_investment_chart_new_from_table:
+ * @plan: a plan
+ * @table: its investments, already read
+ *
+ * Returns: (transfer full): the chart of @table, as trib_investment_chart_new()
+ */
+TribInvestmentChart *
+trib_investment_chart_new_from_table (TribPlan            *plan,
+                                      TribInvestmentTable *table)
+{
   g_autoptr(GArray) top = trib_investment_table_top_upstreams (table, G_MAXUINT);
   TribInvestmentChart *self = g_new0 (TribInvestmentChart, 1);
   guint named = MIN (top->len, TRIB_INVESTMENT_CHART_SERIES);

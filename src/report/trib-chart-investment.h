@@ -5,6 +5,7 @@
 #pragma once
 
 #include "trib-chart.h"
+#include "trib-investment-table.h"
 #include "trib-plan.h"
 
 G_BEGIN_DECLS
@@ -15,6 +16,8 @@ G_BEGIN_DECLS
 typedef struct _TribInvestmentChart TribInvestmentChart;
 
 TribInvestmentChart *trib_investment_chart_new         (TribPlan            *plan);
+TribInvestmentChart *trib_investment_chart_new_from_table (TribPlan            *plan,
+                                                           TribInvestmentTable *table);
 TribInvestmentChart *trib_investment_chart_ref         (TribInvestmentChart *self);
 void                 trib_investment_chart_unref       (TribInvestmentChart *self);
 guint                trib_investment_chart_get_n_series (TribInvestmentChart *self);

@@ -175,7 +175,7 @@ main (int   argc,
     press (grid, GDK_KEY_7);
     {
       /* The editor has the keyboard now: Enter commits. */
-      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+      GtkWidget *focus = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_TYPE_ENTRY);
       GListModel *controllers = gtk_widget_observe_controllers (focus);
       gboolean handled = FALSE;
 
