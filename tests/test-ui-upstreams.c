@@ -1037,6 +1037,46 @@ test_narrow (Fixture       *f,
   assert_query (f->path, "SELECT name FROM upstream", "etcd");
 }
 
+/* The keys act on the page shown: on Patches, Ctrl+Shift+A from the
+ * sidebar adds a patch, Delete on its row deletes it, and the Upstreams
+ * page is never brought forward. */
+static void
+test_keys_on_another_page (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkWidget *sidebar;
+  TribEntityForm *form;
+
+  add_upstream (f->plan, "etcd", "https://github.com/etcd-io/etcd", "Apache-2.0", 4,
+                TRIB_DECISION_MAINTAIN);
+  show_window (f, "patches", 1200);
+  sidebar = child (f->window, "sidebar_list");
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (GTK_LIST_BOX (sidebar))));
+
+  form = open_form_with_key (f);
+  g_assert_nonnull (form);
+  g_assert_true (trib_entity_form_get_entity_type (form) == TRIB_TYPE_PATCH);
+  g_assert_cmpstr (trib_window_get_visible_page (TRIB_WINDOW (f->window)), ==, "patches");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (form_row (form, "upstream_id")), 1);
+  type_into (form, "title", "Backport the lease fix");
+  trib_test_key (GTK_WIDGET (form), GDK_KEY_Return, 0);
+  pump ();
+  g_assert_null (find_form ());
+  g_assert_cmpuint (trib_plan_count (f->plan, TRIB_TYPE_PATCH), ==, 1);
+
+  /* The new row has the keyboard: Delete deletes it, Ctrl+Z brings it back. */
+  trib_test_key (f->window, GDK_KEY_Delete, 0);
+  g_assert_cmpuint (trib_plan_count (f->plan, TRIB_TYPE_PATCH), ==, 0);
+  trib_test_key (f->window, GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpuint (trib_plan_count (f->plan, TRIB_TYPE_PATCH), ==, 1);
+  g_assert_cmpstr (trib_window_get_visible_page (TRIB_WINDOW (f->window)), ==, "patches");
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  pump ();
+  assert_query (f->path, "SELECT title || '|' || upstream_id FROM patch", "Backport the lease fix|1");
+}
+
 /* Ctrl+Z in a field undoes its typing while that typing is not in the
  * plan yet; once committed, Ctrl+Z undoes the plan, so the field and the
  * plan never disagree about what was undone. */
@@ -1270,6 +1310,8 @@ main (int   argc,
   g_test_add ("/ui/upstreams/sort", Fixture, NULL, fixture_setup, test_sort, fixture_teardown);
   g_test_add ("/ui/upstreams/narrow", Fixture, NULL, fixture_setup, test_narrow, fixture_teardown);
   g_test_add ("/ui/window/undo-keys", Fixture, NULL, fixture_setup, test_undo_keys, fixture_teardown);
+  g_test_add ("/ui/window/keys-on-another-page", Fixture, NULL, fixture_setup,
+              test_keys_on_another_page, fixture_teardown);
   g_test_add ("/ui/overview/counts-match-captions", Fixture, NULL, fixture_setup,
               test_overview_counts_match_captions, fixture_teardown);
   g_test_add ("/ui/overview/edit-and-count", Fixture, NULL, fixture_setup, test_overview,

@@ -719,7 +719,15 @@ trib_table_page_open_form (TribTablePage *self,
   gtk_window_set_title (GTK_WINDOW (form), entity ? self->edit_label : self->add_label);
   root = gtk_widget_get_root (GTK_WIDGET (self));
   if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (form), GTK_WINDOW (root));
+    {
+      int width, height;
+
+      gtk_window_set_transient_for (GTK_WINDOW (form), GTK_WINDOW (root));
+      /* No wider than a narrow window it belongs to. */
+      gtk_window_get_default_size (GTK_WINDOW (form), &width, &height);
+      if (gtk_widget_get_width (GTK_WIDGET (root)) > 0 && gtk_widget_get_width (GTK_WIDGET (root)) < width)
+        gtk_window_set_default_size (GTK_WINDOW (form), gtk_widget_get_width (GTK_WIDGET (root)), height);
+    }
   g_signal_connect_object (form, "saved", G_CALLBACK (on_form_saved_cb), self, G_CONNECT_SWAPPED);
   g_signal_emit (self, signals[SIGNAL_FORM_CREATED], 0, form);
   gtk_window_present (GTK_WINDOW (form));

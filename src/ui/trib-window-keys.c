@@ -21,6 +21,7 @@
 
 #include "config.h"
 
+#include "trib-table-page.h"
 #include "trib-window-private.h"
 
 typedef enum
@@ -109,6 +110,40 @@ nothing_to_delete (GtkWidget *entry)
   return gtk_editable_get_position (GTK_EDITABLE (entry)) >= (int) g_utf8_strlen (text, -1);
 }
 
+/* The first table shown under @widget. */
+static GtkWidget *
+find_table (GtkWidget *widget)
+{
+  if (TRIB_IS_TABLE_PAGE (widget))
+    return gtk_widget_get_mapped (widget) ? widget : NULL;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *table = find_table (c);
+
+      if (table != NULL)
+        return table;
+    }
+  return NULL;
+}
+
+/* Activates @action on the part of @page the key is for: the table that
+ * has the focus, else the page (whose own actions a page of several
+ * tables provides), else the first table it shows. */
+static gboolean
+activate_on_page (GtkWidget  *page,
+                  GtkWidget  *focus,
+                  const char *action)
+{
+  GtkWidget *table = focus ? gtk_widget_get_ancestor (focus, TRIB_TYPE_TABLE_PAGE) : NULL;
+
+  if (table != NULL && is_within (table, page))
+    return gtk_widget_activate_action (table, action, NULL);
+  if (gtk_widget_activate_action (page, action, NULL))
+    return TRUE;
+  table = find_table (page);
+  return table != NULL && gtk_widget_activate_action (table, action, NULL);
+}
+
 static gboolean
 on_page_key_cb (GtkWidget *widget,
                 GVariant  *args,
@@ -127,10 +162,10 @@ on_page_key_cb (GtkWidget *widget,
   switch (key)
     {
     case KEY_SEARCH:
-      return gtk_widget_activate_action (page, "page.search", NULL);
+      return activate_on_page (page, focus, "page.search");
 
     case KEY_ADD:
-      return gtk_widget_activate_action (page, "page.add", NULL);
+      return activate_on_page (page, focus, "page.add");
 
     case KEY_ENTER:
       /* In the sidebar, Enter goes into the page, to its selected row:
@@ -143,10 +178,10 @@ on_page_key_cb (GtkWidget *widget,
 
     case KEY_DELETE:
       if (is_within (focus, GTK_WIDGET (self->sidebar_list)))
-        return gtk_widget_activate_action (page, "page.delete", NULL);
+        return activate_on_page (page, NULL, "page.delete");
       entry = focus ? gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY) : NULL;
       if (entry != NULL && is_within (entry, page) && nothing_to_delete (entry))
-        return gtk_widget_activate_action (page, "page.delete", NULL);
+        return activate_on_page (page, focus, "page.delete");
       return FALSE;
 
     case KEY_UNDO:
