@@ -11,9 +11,13 @@
 #include <glib/gstdio.h>
 
 #include "trib-application.h"
+#include "trib-entity-form.h"
 #include "trib-investment-page.h"
+#include "trib-patches-page.h"
+#include "trib-product-page.h"
 #include "trib-plan.h"
 #include "trib-sample.h"
+#include "trib-enums.h"
 #include "trib-window.h"
 #include "trib-test-input.h"
 
@@ -289,6 +293,137 @@ test_investment_copy_forward (Fixture       *f,
   }
 }
 
+static TribEntityForm *
+find_form (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (TRIB_IS_ENTITY_FORM (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return TRIB_ENTITY_FORM (window);
+    }
+  return NULL;
+}
+
+static char *
+stored_status (Fixture *f)
+{
+  return query (f->path, "SELECT status FROM certification JOIN release ON release.id = release_id "
+                         "WHERE target = 'Google Cloud' AND version = '3.0'");
+}
+
+/* A cell of the certification matrix, changed from the keyboard: Space
+ * opens its list (the keyboard starts on its first item in GTK 4.8), Down
+ * three times and Enter choose "Certified". The change is in
+ * the file; the keyboard is back on the cell; Ctrl+Z takes it back. */
+static void
+test_certification_matrix (Fixture       *f,
+                           gconstpointer  data)
+{
+  TribProductPage *page;
+  GtkWidget *cell;
+
+  if (!trib_test_input_available ())
+    {
+      g_test_skip ("no XTEST extension on this display");
+      return;
+    }
+  show_page (f, "product");
+  g_assert_true (TRIB_IS_PRODUCT_PAGE (f->page));
+  page = TRIB_PRODUCT_PAGE (f->page);
+  trib_product_page_show (page, "certification");
+  pump ();
+  {
+    g_autofree char *status = stored_status (f);
+    g_assert_cmpstr (status, ==, "in-progress");
+  }
+  cell = trib_product_page_get_matrix_cell (page, "Google Cloud", 0);
+  g_assert_nonnull (cell);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (cell)), ==, 2);
+  gtk_widget_grab_focus (cell);
+  trib_test_key (f->window, GDK_KEY_space, 0);
+  pump ();
+  for (guint i = 0; i < 3; i++)
+    trib_test_key (f->window, GDK_KEY_Down, 0);
+  trib_test_key (f->window, GDK_KEY_Return, 0);
+  pump ();
+  {
+    g_autofree char *status = stored_status (f);
+    g_assert_cmpstr (status, ==, "certified");
+  }
+  /* Rebuilt, the grid shows it and gave the keyboard back to the cell. */
+  cell = trib_product_page_get_matrix_cell (page, "Google Cloud", 0);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (cell)), ==, 3);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), cell)
+                 || gtk_root_get_focus (GTK_ROOT (f->window)) == cell);
+
+  trib_test_key (f->window, GDK_KEY_z, GDK_CONTROL_MASK);
+  pump ();
+  {
+    g_autofree char *status = stored_status (f);
+    g_assert_cmpstr (status, ==, "in-progress");
+  }
+  cell = trib_product_page_get_matrix_cell (page, "Google Cloud", 0);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (cell)), ==, 2);
+}
+
+/* A patch's state: Enter on its row opens the form, the form saves it,
+ * the file has it, Ctrl+Z takes it back. */
+static void
+test_patch_state (Fixture       *f,
+                  gconstpointer  data)
+{
+  TribTablePage *table;
+  TribEntityForm *form;
+  TribPatch *patch = NULL;
+  GListModel *patches = trib_plan_get_items (f->plan, TRIB_TYPE_PATCH);
+  g_auto(GValue) state = G_VALUE_INIT;
+  const char *sql = "SELECT state FROM patch WHERE title LIKE 'kubelet: cgroup driver%'";
+
+  if (!trib_test_input_available ())
+    {
+      g_test_skip ("no XTEST extension on this display");
+      return;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (patches) && patch == NULL; i++)
+    {
+      g_autoptr(TribPatch) p = g_list_model_get_item (patches, i);
+      if (g_str_has_prefix (trib_patch_get_title (p), "kubelet: cgroup driver"))
+        patch = p;
+    }
+  g_assert_nonnull (patch);
+  show_page (f, "patches");
+  g_assert_true (TRIB_IS_PATCHES_PAGE (f->page));
+  table = trib_patches_page_get_table (TRIB_PATCHES_PAGE (f->page));
+  g_assert_true (trib_table_page_focus_entity (table, TRIB_ENTITY (patch)));
+  pump ();
+  trib_test_key (f->window, GDK_KEY_Return, 0);
+  pump ();
+  form = find_form ();
+  g_assert_nonnull (form);
+  g_assert_true (trib_entity_form_get_entity (form) == TRIB_ENTITY (patch));
+  g_value_init (&state, TRIB_TYPE_PATCH_STATE);
+  g_value_set_enum (&state, TRIB_PATCH_STATE_PROPOSED);
+  trib_entity_form_set_value (form, "state", &state);
+  g_assert_true (trib_entity_form_save (form));
+  pump ();
+  {
+    g_autofree char *stored = query (f->path, sql);
+    g_assert_cmpstr (stored, ==, "proposed");
+  }
+  g_assert_cmpint (trib_patch_get_state (patch), ==, TRIB_PATCH_STATE_PROPOSED);
+
+  gtk_widget_grab_focus (GTK_WIDGET (table));
+  trib_test_key (f->window, GDK_KEY_z, GDK_CONTROL_MASK);
+  pump ();
+  {
+    g_autofree char *stored = query (f->path, sql);
+    g_assert_cmpstr (stored, ==, "carried");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -306,5 +441,9 @@ main (int   argc,
               test_investment_keys, fixture_teardown);
   g_test_add ("/ui/engineering/investment/copy-forward", Fixture, NULL, fixture_setup,
               test_investment_copy_forward, fixture_teardown);
+  g_test_add ("/ui/engineering/certification-matrix", Fixture, NULL, fixture_setup,
+              test_certification_matrix, fixture_teardown);
+  g_test_add ("/ui/engineering/patch-state", Fixture, NULL, fixture_setup,
+              test_patch_state, fixture_teardown);
   return g_test_run ();
 }
