@@ -673,6 +673,31 @@ trib_pdf_table (TribPdf            *self,
                 guint               n_columns,
                 GPtrArray          *rows)
 {
+  trib_pdf_table_with_cells (self, headers, widths, n_columns, rows, NULL, NULL);
+}
+
+/**
+ * trib_pdf_table_with_cells:
+ * @self: a document
+ * @headers: one heading per column
+ * @widths: each column's share of the width (summing to 1)
+ * @n_columns: how many columns
+ * @rows: (element-type GStrv): the rows, each @n_columns strings
+ * @cell: (nullable): draws into every cell after its text
+ * @user_data: data for @cell
+ *
+ * trib_pdf_table() with something drawn in the cells: a row is at least
+ * 14 points high then, room for a sparkline.
+ */
+void
+trib_pdf_table_with_cells (TribPdf            *self,
+                           const char * const *headers,
+                           const double       *widths,
+                           guint               n_columns,
+                           GPtrArray          *rows,
+                           TribPdfCellFunc     cell,
+                           gpointer            user_data)
+{
   g_autofree PangoLayout **cells = g_new0 (PangoLayout *, n_columns);
   TribRgba stripe = self->style.grid;
   double header_height;
@@ -690,12 +715,28 @@ trib_pdf_table (TribPdf            *self,
       const char * const *row = g_ptr_array_index (rows, r);
       double h = measure_row (self, cells, row, widths, n_columns, FALSE);
 
+      if (cell != NULL)
+        h = MAX (h, 14);
       if (need (self, h))
         {
           table_header (self, cells, headers, widths, n_columns);
           measure_row (self, cells, row, widths, n_columns, FALSE);
         }
       draw_row (self, cells, widths, n_columns, h, r % 2 == 1 ? &stripe : NULL);
+      if (cell != NULL)
+        {
+          double w, x = MARGIN_X, top = self->y - h;
+
+          trib_pdf_get_content_size (self, &w, NULL);
+          for (guint c = 0; c < n_columns; c++)
+            {
+              cairo_save (self->cr);
+              cell (self->cr, &self->style, r, c, x + CELL_PAD, top + CELL_PAD,
+                    widths[c] * w - 2 * CELL_PAD, h - 2 * CELL_PAD, user_data);
+              cairo_restore (self->cr);
+              x += widths[c] * w;
+            }
+        }
     }
   self->y += 8;
 

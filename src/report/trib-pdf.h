@@ -82,6 +82,37 @@ void            trib_pdf_table             (TribPdf               *self,
                                             const double          *widths,
                                             guint                  n_columns,
                                             GPtrArray             *rows);
+/**
+ * TribPdfCellFunc:
+ * @cr: the page
+ * @style: the report's style
+ * @row: the row's index in the table's rows
+ * @column: the column
+ * @x: the cell's left edge
+ * @y: its top edge
+ * @width: its width
+ * @height: its height
+ * @user_data: the data given with the table
+ *
+ * Draws into a cell after its text, for small charts in a table.
+ */
+typedef void (*TribPdfCellFunc) (cairo_t              *cr,
+                                 const TribChartStyle *style,
+                                 guint                 row,
+                                 guint                 column,
+                                 double                x,
+                                 double                y,
+                                 double                width,
+                                 double                height,
+                                 gpointer              user_data);
+
+void            trib_pdf_table_with_cells  (TribPdf               *self,
+                                            const char * const    *headers,
+                                            const double          *widths,
+                                            guint                  n_columns,
+                                            GPtrArray             *rows,
+                                            TribPdfCellFunc        cell,
+                                            gpointer               user_data);
 void            trib_pdf_block             (TribPdf               *self,
                                             double                 height,
                                             TribPdfDrawFunc        draw,

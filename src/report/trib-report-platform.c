@@ -13,6 +13,8 @@
 #include <pango/pangocairo.h>
 
 #include "trib-report-private.h"
+#include "trib-chart-health.h"
+#include "trib-health-plan.h"
 #include "trib-enums.h"
 #include "trib-labels.h"
 
@@ -26,6 +28,7 @@ typedef struct
   TribLayer   layer;
   int         importance;
   int         role;        /* TribRole, or -1: no investment */
+  int         score;       /* health, or -1: no statistics */
 } Box;
 
 typedef struct
@@ -62,7 +65,7 @@ role_mark (int role)
 static double
 box_width (const Box *box)
 {
-  return 60 + box->importance * 14;
+  return 56 + box->importance * 11;
 }
 
 /* Lays the boxes of one band out in rows; returns the band's height, and
@@ -89,7 +92,7 @@ flow_band (cairo_t              *cr,
   for (guint i = 0; i < map->boxes->len; i++)
     {
       const Box *box = &g_array_index (map->boxes, Box, i);
-      double w = box_width (box), h = 18 + box->importance * 4;
+      double w = box_width (box), h = 16 + box->importance * 3;
 
       if (box->layer != layer)
         continue;
@@ -101,10 +104,10 @@ flow_band (cairo_t              *cr,
         }
       if (cr)
         {
-          TribRgba fill = style->accent;
+          TribRgba fill = box->score >= 0 ? *trib_chart_health_color (style, box->score) : style->accent;
           PangoFontDescription *desc = pango_font_description_from_string (style->font_family);
 
-          fill.alpha = 0.15 + 0.12 * box->importance;
+          fill.alpha = box->score >= 0 ? 0.55 : 0.15 + 0.12 * box->importance;
           trib_chart_set_color (cr, &fill);
           cairo_rectangle (cr, x, top, w, h);
           cairo_fill (cr);
@@ -193,6 +196,7 @@ trib_report_write_platform (TribReportContext *ctx)
   g_autoptr(GHashTable) roles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) role_quarters = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   PlatformMap map = { g_array_new (FALSE, FALSE, sizeof (Box)), 0 };
+  guint scored = 0;
   double width, height;
 
   trib_report_begin_section (ctx, TRIB_REPORT_SECTION_PLATFORM, FALSE);
@@ -227,10 +231,17 @@ trib_report_write_platform (TribReportContext *ctx)
       TribUpstream *u = g_ptr_array_index (ctx->upstreams, i);
       gint64 id = trib_entity_get_id (TRIB_ENTITY (u));
       Box box = { trib_upstream_get_name (u), trib_upstream_get_layer (u), trib_upstream_get_importance (u),
-                  GPOINTER_TO_INT (g_hash_table_lookup (roles, &id)) - 1 };
+                  GPOINTER_TO_INT (g_hash_table_lookup (roles, &id)) - 1, -1 };
+      g_autoptr(TribHealth) health = NULL;
 
       if (g_hash_table_size (in_product) > 0 && !g_hash_table_contains (in_product, &id))
         continue;
+      health = trib_health_of_upstream (ctx->plan, u, NULL, NULL, NULL);
+      if (health != NULL)
+        {
+          box.score = health->score;
+          scored++;
+        }
       g_array_append_val (map.boxes, box);
     }
   g_array_sort (map.boxes, compare_boxes);
@@ -246,9 +257,19 @@ trib_report_write_platform (TribReportContext *ctx)
                      "a thick border a maintainer’s or leader’s seat.")
                  : _("No release records its upstream bases, so every upstream of the plan is shown. Larger boxes are more important; "
                      "the letter is the role we hold (U user, C contributor, M maintainer, L leader)."));
-  trib_pdf_note (ctx->pdf, _("Health colours are not available in this version."));
+  trib_pdf_note (ctx->pdf, scored > 0
+                 ? _("Colours show health: green healthy (70 and above), amber at risk (40 to 69), red failing; "
+                     "blue boxes have no statistics yet.")
+                 : _("No upstream has statistics yet, so the boxes are not coloured by health; refresh the statistics to see it."));
 
   trib_pdf_get_content_size (ctx->pdf, &width, &height);
+  /* Never cut off at the page's edge: leave out the least important
+   * boxes until the map fits on a page with its notes. */
+  while (map.boxes->len > 1 && map_height (&map, width) > height - 60)
+    {
+      g_array_set_size (map.boxes, map.boxes->len - 1);
+      map.left_out++;
+    }
   trib_pdf_block (ctx->pdf, map_height (&map, width), draw_map, &map);
   if (map.left_out > 0)
     {

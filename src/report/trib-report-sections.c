@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "trib-report-private.h"
+#include "trib-chart-health.h"
 #include "trib-chart-investment.h"
 #include "trib-chart-lifecycle.h"
 #include "trib-chart-patches.h"
@@ -116,6 +117,8 @@ typedef struct
   int           trend;
   gboolean      has_trend;
   double        weight;     /* importance × risk */
+  int          *weeks;      /* commits per week of the latest statistics */
+  guint         n_weeks;
 } HealthRow;
 
 static void
@@ -124,6 +127,27 @@ health_row_clear (gpointer data)
   HealthRow *row = data;
 
   g_clear_pointer (&row->health, trib_health_free);
+  g_clear_pointer (&row->weeks, g_free);
+}
+
+static void
+sparkline_cell (cairo_t              *cr,
+                const TribChartStyle *style,
+                guint                 row,
+                guint                 column,
+                double                x,
+                double                y,
+                double                width,
+                double                height,
+                gpointer              user_data)
+{
+  GArray *table = user_data;
+  const HealthRow *r = &g_array_index (table, HealthRow, row);
+
+  if (column != 3 || r->n_weeks == 0)
+    return;
+  cairo_translate (cr, x, y);
+  trib_chart_health_sparkline (cr, style, width, height, r->weeks, r->n_weeks);
 }
 
 /* Importance × risk (100 − score) first; upstreams without statistics
@@ -174,9 +198,9 @@ trib_report_write_health (TribReportContext *ctx)
 {
   g_autoptr(GArray) table = g_array_new (FALSE, TRUE, sizeof (HealthRow));
   g_autoptr(GPtrArray) rows = trib_report_rows_new ();
-  const char *headers[] = { _("Upstream"), _("Importance"), _("Health"), _("Change"), _("Layer"),
-                            _("Decision") };
-  const double widths[] = { 0.30, 0.11, 0.17, 0.1, 0.14, 0.18 };
+  const char *headers[] = { _("Upstream"), _("Importance"), _("Health"), _("Commits, 52 weeks"),
+                            _("Change"), _("Layer"), _("Decision") };
+  const double widths[] = { 0.24, 0.1, 0.15, 0.15, 0.08, 0.12, 0.16 };
   guint with_stats = 0;
 
   g_array_set_clear_func (table, health_row_clear);
@@ -195,6 +219,19 @@ trib_report_write_health (TribReportContext *ctx)
       row.health = trib_health_of_upstream (ctx->plan, row.upstream, &row.trend, &row.has_trend, NULL);
       if (row.health != NULL)
         {
+          TribStatsSnapshot *latest = trib_plan_get_latest_snapshot (ctx->plan, row.upstream, NULL);
+          GVariant *commits = latest ? trib_stats_snapshot_get_weekly_commits (latest) : NULL;
+
+          if (commits != NULL)
+            {
+              gsize n = 0;
+              const gint64 *values = g_variant_get_fixed_array (commits, &n, sizeof (gint64));
+
+              row.weeks = g_new (int, MAX (n, 1));
+              for (gsize w = 0; w < n; w++)
+                row.weeks[w] = (int) values[w];
+              row.n_weeks = (guint) n;
+            }
           row.weight = trib_upstream_get_importance (row.upstream) * (100 - row.health->score);
           with_stats++;
         }
@@ -212,6 +249,7 @@ trib_report_write_health (TribReportContext *ctx)
                             row->health ? g_strdup_printf ("%d · %s", row->health->score,
                                                            trib_health_rating_get_label (trib_health_rate (row->health->score)))
                                         : g_strdup (_("no statistics")),
+                            g_strdup (""),
                             row->has_trend ? g_strdup_printf ("%+d", row->trend) : g_strdup ("—"),
                             g_strdup (trib_enum_get_label (TRIB_TYPE_LAYER, trib_upstream_get_layer (u))),
                             g_strdup (trib_enum_get_label (TRIB_TYPE_DECISION, trib_upstream_get_decision (u))),
@@ -223,7 +261,7 @@ trib_report_write_health (TribReportContext *ctx)
   else
     trib_pdf_note (ctx->pdf, _("Sorted by importance × risk (100 minus the health score): the first rows need attention first. "
                                "Change is the score’s change since the previous statistics."));
-  trib_pdf_table (ctx->pdf, headers, widths, G_N_ELEMENTS (headers), rows);
+  trib_pdf_table_with_cells (ctx->pdf, headers, widths, G_N_ELEMENTS (headers), rows, sparkline_cell, table);
   if (with_stats > 0)
     write_breakdown (ctx, &g_array_index (table, HealthRow, 0));
 }
