@@ -20,6 +20,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <libsoup/soup.h>
 #include <errno.h>
 #include <string.h>
@@ -288,7 +289,8 @@ parse_link_next (Request *req)
 /* --- the cache and the parse, on worker threads ---------------------- */
 
 /* A cached answer is its ETag, the next page's address and number (which
- * a 304 need not repeat), one per line, then the body. */
+ * a 304 need not repeat) and the length of the body, one per line, then
+ * the body. */
 static void
 load_cache_thread (GTask        *task,
                    gpointer      source,
@@ -297,7 +299,7 @@ load_cache_thread (GTask        *task,
 {
   Request *req = task_data;
   g_autofree char *contents = NULL;
-  const char *lines[3];
+  const char *lines[5];
   const char *p;
   gsize length = 0;
 
@@ -307,7 +309,7 @@ load_cache_thread (GTask        *task,
       return;
     }
   p = contents;
-  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+  for (guint i = 0; i < 4; i++)
     {
       const char *newline = memchr (p, '\n', length - (p - contents));
 
@@ -319,11 +321,13 @@ load_cache_thread (GTask        *task,
       lines[i] = p;
       p = newline + 1;
     }
-  if (lines[1] - lines[0] > 1)
+  lines[4] = p;
+  if (lines[1] - lines[0] > 1 &&
+      g_ascii_strtoull (lines[3], NULL, 10) == (guint64) (length - (p - contents)))
     {
       req->etag = g_strndup (lines[0], lines[1] - lines[0] - 1);
       req->cached_next_url = lines[2] - lines[1] > 1 ? g_strndup (lines[1], lines[2] - lines[1] - 1) : NULL;
-      req->cached_next_page = p - lines[2] > 1 ? g_strndup (lines[2], p - lines[2] - 1) : NULL;
+      req->cached_next_page = lines[3] - lines[2] > 1 ? g_strndup (lines[2], lines[3] - lines[2] - 1) : NULL;
       req->cached = g_bytes_new (p, length - (p - contents));
     }
   g_task_return_boolean (task, TRUE);
@@ -346,18 +350,25 @@ finish_thread (GTask        *task,
       g_autoptr(GByteArray) file = g_byte_array_new ();
       g_autofree char *dir = g_path_get_dirname (req->cache_path);
 
-      g_autofree char *head = g_strdup_printf ("%s\n%s\n%s\n", req->etag,
+      g_autofree char *head = g_strdup_printf ("%s\n%s\n%s\n%" G_GSIZE_FORMAT "\n", req->etag,
                                                req->next_url ? req->next_url : "",
-                                               req->next_page ? req->next_page : "");
+                                               req->next_page ? req->next_page : "",
+                                               g_bytes_get_size (body));
+      g_autofree char *tmp = g_strdup_printf ("%s.%08x", req->cache_path, g_random_int ());
 
+      /* A cache need not survive a power cut, only never be read half
+       * written: a new file renamed over the old, without fsync, and a
+       * length to check on reading. */
       g_byte_array_append (file, (const guint8 *) head, strlen (head));
       g_byte_array_append (file, g_bytes_get_data (body, NULL), g_bytes_get_size (body));
       if (g_mkdir_with_parents (dir, 0700) != 0 ||
-          !g_file_set_contents_full (req->cache_path, (const char *) file->data, file->len,
-                                     G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+          !g_file_set_contents_full (tmp, (const char *) file->data, file->len,
+                                     G_FILE_SET_CONTENTS_NONE, 0600, &error) ||
+          g_rename (tmp, req->cache_path) != 0)
         {
           g_debug ("Could not cache %s: %s", req->url, error ? error->message : g_strerror (errno));
           g_clear_error (&error);
+          g_unlink (tmp);
         }
     }
 
