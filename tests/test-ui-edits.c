@@ -289,12 +289,13 @@ find_label (GtkWidget  *widget,
   return NULL;
 }
 
-/* The button of a message dialog's response, by its label. */
+/* The button of a message dialog's response, by its label: the one on
+ * screen (a message dialog holds a row and a column of them). */
 static GtkWidget *
 find_button (GtkWidget  *widget,
              const char *label)
 {
-  if (GTK_IS_BUTTON (widget) &&
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
       g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
@@ -355,6 +356,28 @@ close_everything (void)
 }
 
 static gboolean
+has_drawn (gpointer data)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (data));
+
+  return clock != NULL && gtk_widget_get_width (GTK_WIDGET (data)) > 0 &&
+         gdk_frame_clock_get_frame_counter (clock) > 0;
+}
+
+/* A message dialog once it is on screen, laid out, ready for a click. */
+static AdwMessageDialog *
+wait_for_dialog (const char *what)
+{
+  AdwMessageDialog *dialog;
+
+  wait_for (has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), what);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  wait_for (has_drawn, dialog, what);
+  spin (100);
+  return dialog;
+}
+
+static gboolean
 is_mapped (gpointer data)
 {
   return gtk_widget_get_mapped (GTK_WIDGET (data));
@@ -368,6 +391,7 @@ begin_test (int width)
   g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
 
   g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (g_get_home_dir (), 0700), ==, 0);
   manager = g_object_new (GTK_TYPE_RECENT_MANAGER, "filename", path, NULL);
   trib_application_set_recent_manager (app, manager);
   g_settings_set_int (settings, "window-width", width);
@@ -633,8 +657,7 @@ test_horizon (void)
   scroll_into_view (page, quarters);
   replace_text (quarters, "4");
   press_key (XK_Return);
-  wait_for (has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the question");
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = wait_for_dialog ("the question");
   g_test_message ("%s", adw_message_dialog_get_body (dialog));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "investments"));
   g_assert_cmpint (trib_plan_info_get_quarters (trib_plan_get_info (plan)), ==, n_quarters);
@@ -648,8 +671,7 @@ test_horizon (void)
   /* Asked again, and shortened. */
   replace_text (quarters, "4");
   press_key (XK_Return);
-  wait_for (has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the question");
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = wait_for_dialog ("the question");
   click (find_button (GTK_WIDGET (dialog), "_Shorten to 4 Quarters"));
   wait_for (has_no_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the answer");
   g_assert_cmpint (trib_plan_info_get_quarters (trib_plan_get_info (plan)), ==, 4);
@@ -837,8 +859,7 @@ test_json_offers_import (void)
 
   /* Opened as a plan: the dialog says what it is and offers Import. */
   g_assert_null (trib_application_open_file (app, file, NULL));
-  wait_for (has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the offer");
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = wait_for_dialog ("the offer");
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "“plan.json” Is a JSON Document");
   click (find_button (GTK_WIDGET (dialog), "_Import…"));
 
@@ -847,9 +868,9 @@ test_json_offers_import (void)
   chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)), ==,
                    "plan.tributary");
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
-  G_GNUC_END_IGNORE_DEPRECATIONS
+  wait_for (has_drawn, chooser, "the chooser");
+  spin (200);
+  click (find_button (chooser, "_Import"));
 
   wait_for (has_toplevel, GSIZE_TO_POINTER (TRIB_TYPE_WINDOW), "the imported plan's window");
   window = find_toplevel (TRIB_TYPE_WINDOW);
@@ -889,8 +910,7 @@ test_fresh_sample (void)
   g_application_activate (G_APPLICATION (app));
   wait_for (has_toplevel, GSIZE_TO_POINTER (TRIB_TYPE_GREETER), "the greeter");
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-sample", NULL);
-  wait_for (has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the question");
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = wait_for_dialog ("the question");
   click (find_button (GTK_WIDGET (dialog), "Open a _Fresh Sample"));
   wait_for (has_toplevel, GSIZE_TO_POINTER (TRIB_TYPE_WINDOW), "the fresh sample's window");
   window = find_toplevel (TRIB_TYPE_WINDOW);
@@ -913,6 +933,12 @@ shows_exported (gpointer data)
   return find_label (GTK_WIDGET (data), "Exported to") != NULL;
 }
 
+static gboolean
+shows_no_progress (gpointer data)
+{
+  return find_label (GTK_WIDGET (data), "Exporting") == NULL;
+}
+
 static void
 test_export_toast (void)
 {
@@ -928,7 +954,9 @@ test_export_toast (void)
    * toast's own timeout (5 s). */
   wait_for (shows_exported, window, "“Exported to …”");
   g_assert_cmpint (g_get_monotonic_time () - written, <, 2 * G_USEC_PER_SEC);
-  g_assert_null (find_label (GTK_WIDGET (window), "Exporting"));
+  /* And the progress toast is on its way out (it fades). */
+  wait_for (shows_no_progress, window, "the progress toast to go");
+  g_assert_cmpint (g_get_monotonic_time () - written, <, 3 * G_USEC_PER_SEC);
   close_everything ();
 }
 

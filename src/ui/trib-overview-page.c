@@ -569,6 +569,7 @@ setup_rows (TribOverviewPage *self)
    * into (HACKING.md, “No silent edits”). */
   trib_scroll_guard_attach (GTK_WIDGET (self->quarters_spin));
   trib_scroll_guard_attach (GTK_WIDGET (self->cost_spin));
+  trib_scroll_guard_attach (gtk_widget_get_parent (GTK_WIDGET (self->description_view)));
 
   _trib_overview_page_setup_counts (self);
 }
