@@ -12,6 +12,16 @@
 
 G_BEGIN_DECLS
 
+#define NAME_WIDTH 220
+#define CELL_WIDTH 92
+#define TOTAL_WIDTH 84
+#define SHARE_WIDTH 96
+
+/* Columns beyond the quarters. */
+#define COLUMN_NAME  -1
+#define COLUMN_TOTAL(self) ((int) (self)->n_quarters)
+#define COLUMN_SHARE(self) ((int) (self)->n_quarters + 1)
+
 struct _TribInvestmentPage
 {
   AdwBin               parent_instance;
@@ -60,6 +70,10 @@ void     _trib_investment_page_fill_row       (TribInvestmentPage *self);
 void     _trib_investment_page_move_cursor    (TribInvestmentPage *self,
                                                int                 d_row,
                                                int                 d_col);
+
+/* trib-investment-page-cells.c */
+void     _trib_investment_page_ensure_css     (void);
+void     _trib_investment_page_build_columns  (TribInvestmentPage *self);
 
 /* trib-investment-page.c */
 TribInvestmentRow *_trib_investment_page_get_row (TribInvestmentPage *self,
