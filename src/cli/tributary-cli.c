@@ -11,16 +11,20 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <unistd.h>
+#include <sys/stat.h>
 #include <glib/gi18n.h>
 #include <gio/gunixinputstream.h>
 
 #include "trib-enums.h"
 #include "trib-plan.h"
 #include "trib-plan-json.h"
+#include "trib-rules.h"
 #include "trib-sample.h"
-#include "tributary-cli-report.h"
 #include "tributary-cli-check.h"
 #include "tributary-cli-forge.h"
+#include "trib-store.h"
+#include "tributary-cli-report.h"
 #include "tributary-cli-scenarios.h"
 
 #define EXIT_FAILED 1
@@ -109,6 +113,9 @@ cmd_new (int    argc,
     return status;
 
   plan = trib_plan_create (argv[1], name, &error);
+  /* A name the plan's rules refuse is a bad option, said as the window says it. */
+  if (plan == NULL && g_error_matches (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_INVALID))
+    return usage_error (error->message);
   if (plan == NULL)
     return fail (error);
   g_print (_("Created plan “%s” in %s\n"), trib_plan_get_title (plan), argv[1]);
@@ -178,34 +185,6 @@ cmd_info (int    argc,
   return 0;
 }
 
-static gboolean
-parse_layer (const char *text,
-             TribLayer  *layer)
-{
-  g_autoptr(GEnumClass) klass = g_type_class_ref (TRIB_TYPE_LAYER);
-  GEnumValue *value = g_enum_get_value_by_nick (klass, text);
-
-  if (value == NULL)
-    return FALSE;
-  *layer = value->value;
-  return TRUE;
-}
-
-static TribForge
-forge_from_url (const char *url)
-{
-  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  const char *host = uri ? g_uri_get_host (uri) : NULL;
-
-  if (host == NULL)
-    return TRIB_FORGE_NONE;
-  if (g_ascii_strcasecmp (host, "github.com") == 0 || g_str_has_suffix (host, ".github.com"))
-    return TRIB_FORGE_GITHUB;
-  if (strstr (host, "gitlab") != NULL)
-    return TRIB_FORGE_GITLAB;
-  return TRIB_FORGE_NONE;
-}
-
 static int
 cmd_add_upstream (int    argc,
                   char **argv)
@@ -214,12 +193,11 @@ cmd_add_upstream (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(TribPlan) plan = NULL;
   g_autoptr(TribUpstream) upstream = NULL;
-  int importance = 3;
-  g_autofree char *layer_text = NULL;
-  TribLayer layer = TRIB_LAYER_PLATFORM;
+  g_autofree char *importance = NULL;
+  g_autofree char *layer = NULL;
   const GOptionEntry entries[] = {
-    { "importance", 'i', 0, G_OPTION_ARG_INT, &importance, N_("Strategic importance, 1 to 5 (default 3)"), "1-5" },
-    { "layer", 'l', 0, G_OPTION_ARG_STRING, &layer_text, N_("Layer in the platform (default platform)"), "above|platform|below" },
+    { "importance", 'i', 0, G_OPTION_ARG_STRING, &importance, N_("Strategic importance, 1 to 5 (default 3)"), "1-5" },
+    { "layer", 'l', 0, G_OPTION_ARG_STRING, &layer, N_("Layer in the platform (default platform)"), "above|platform|below" },
     { NULL }
   };
   int status;
@@ -227,17 +205,17 @@ cmd_add_upstream (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if ((status = parse (context, &argc, &argv, 3)) >= 0)
     return status;
-  if (importance < 1 || importance > 5)
-    return usage_error (_("--importance must be an integer from 1 to 5"));
-  if (layer_text != NULL && !parse_layer (layer_text, &layer))
-    return usage_error (_("--layer must be above, platform or below"));
 
+  /* Every value goes through the field's own rules, as in the window and
+   * the import: a bad option is a usage error that says what is expected. */
   upstream = trib_upstream_new ();
+  if ((importance != NULL &&
+       !trib_entity_set_from_text (TRIB_ENTITY (upstream), "importance", importance, &error)) ||
+      (layer != NULL && !trib_entity_set_from_text (TRIB_ENTITY (upstream), "layer", layer, &error)))
+    return usage_error (error->message);
   if (!trib_entity_set_string (TRIB_ENTITY (upstream), "name", argv[2], &error) ||
       !trib_entity_set_string (TRIB_ENTITY (upstream), "repository", argv[3], &error) ||
-      !trib_entity_set_enum (TRIB_ENTITY (upstream), "forge", forge_from_url (argv[3]), &error) ||
-      !trib_entity_set_int (TRIB_ENTITY (upstream), "importance", importance, &error) ||
-      !trib_entity_set_enum (TRIB_ENTITY (upstream), "layer", layer, &error))
+      !trib_entity_set_enum (TRIB_ENTITY (upstream), "forge", trib_forge_from_url (argv[3]), &error))
     return fail (error);
 
   plan = trib_plan_open (argv[1], 0, &error);
@@ -280,7 +258,20 @@ cmd_export_json (int    argc,
   else
     {
       gsize length = 0;
-      g_autofree char *text = trib_plan_to_json (plan, &length, &error);
+      g_autofree char *text = NULL;
+      struct stat out, in;
+
+      /* `>> PLAN` would append the document to the plan being read. */
+      if (fstat (STDOUT_FILENO, &out) == 0 && stat (argv[1], &in) == 0 &&
+          out.st_dev == in.st_dev && out.st_ino == in.st_ino)
+        {
+          g_autofree char *name = g_filename_display_basename (argv[1]);
+          g_set_error (&error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_INVALID,
+                       _("The standard output is “%s”, the plan being read: writing there "
+                         "would destroy it. Write to another file."), name);
+          return fail (error);
+        }
+      text = trib_plan_to_json (plan, &length, &error);
       if (text == NULL)
         return fail (error);
       if (fwrite (text, 1, length, stdout) != length || fflush (stdout) != 0)
@@ -353,8 +344,9 @@ static const Command commands[] = {
   { "add-upstream", N_("PLAN NAME REPOSITORY_URL"), N_("Add an upstream project to a plan."), cmd_add_upstream },
   { "export-json", N_("PLAN"), N_("Write a plan as a canonical JSON document."), cmd_export_json },
   { "import-json", N_("FILE PLAN"), N_("Create a plan file from a JSON document (FILE may be - for the standard input)."), cmd_import_json },
-  { "roadmap", N_("PLAN"), N_("Show a plan’s roadmap: its lanes, items and rows (--json for JSON)."), trib_cli_roadmap },
   { "check", N_("PLAN"), N_("Check a plan against the strategy rules (--json for JSON); exit 1 on an unacknowledged error."), trib_cli_check },
+  { "roadmap", N_("PLAN"), N_("Show a plan’s roadmap: its lanes, items and rows (--json for JSON)."), trib_cli_roadmap },
+  { "report", N_("PLAN -o OUT.pdf"), N_("Write a plan’s executive report as a PDF (--paper a4|letter, --sections LIST)."), trib_cli_report },
   { "refresh", N_("PLAN"), N_("Fetch the upstreams’ statistics from their forges (--github-api URL, --gitlab-api URL, --concurrency N, --only NAME); exit 1 if one failed."), trib_cli_refresh },
   { "health", N_("PLAN"), N_("Show each upstream’s health score, trend and factors (--json for JSON)."), trib_cli_health },
   { "scenarios", N_("PLAN"), N_("Project each business-model scenario year by year (--json or --csv; --years N)."), trib_cli_scenarios },
@@ -383,6 +375,8 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("tributary-cli");
+  /* One command at a time: wait for other commands, read one state. */
+  trib_store_set_command_line (TRUE);
 
   if (argc < 2)
     {

@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "trib-file-policy.h"
 #include "trib-json-writer.h"
 #include "trib-plan-json-private.h"
 #include "trib-store.h"
@@ -163,6 +164,7 @@ typedef struct
   TribStore      *store;
   const Schema   *schema;
   TribJsonWriter *writer;
+  GString        *path;   /* where in the document the writer is */
 } Export;
 
 static int
@@ -175,14 +177,28 @@ compare_ids (gconstpointer a,
 }
 
 /* Writes what trib_field_to_json() gives, without making a JsonNode for
- * the plain values and lists of integers that make up most of a large plan. */
-static void
-write_value (TribJsonWriter  *writer,
+ * the plain values and lists of integers that make up most of a large plan.
+ * A value the import would refuse (a damaged file: text that is not UTF-8,
+ * a number that is not finite, a value out of its range) is not written:
+ * the document would not read back. The error names it by its path. */
+static gboolean
+write_value (Export          *ex,
              const TribField *field,
-             const GValue    *value)
+             const GValue    *value,
+             GError         **error)
 {
+  TribJsonWriter *writer = ex->writer;
   g_autoptr(JsonNode) node = NULL;
+  g_autofree char *message = NULL;
 
+  if (!trib_field_validate (field, value, &message))
+    {
+      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_CORRUPT,
+                   _("%s.%s: %s. The plan file holds a value that Tributary cannot read back, "
+                     "so nothing was exported: correct it in Tributary, or restore the plan "
+                     "from a backup."), ex->path->str, field->name, message);
+      return FALSE;
+    }
   switch (field->kind)
     {
     case TRIB_FIELD_STRING:
@@ -192,22 +208,22 @@ write_value (TribJsonWriter  *writer,
     case TRIB_FIELD_DATETIME:
     case TRIB_FIELD_QUARTER:
       trib_json_writer_string (writer, g_value_get_string (value));
-      return;
+      return TRUE;
     case TRIB_FIELD_INT:
       trib_json_writer_int (writer, g_value_get_int (value));
-      return;
+      return TRUE;
     case TRIB_FIELD_DOUBLE:
       trib_json_writer_double (writer, g_value_get_double (value));
-      return;
+      return TRUE;
     case TRIB_FIELD_BOOL:
       trib_json_writer_bool (writer, g_value_get_boolean (value));
-      return;
+      return TRUE;
     case TRIB_FIELD_REF:
       if (g_value_get_int64 (value) == 0)
         trib_json_writer_null (writer);
       else
         trib_json_writer_int (writer, g_value_get_int64 (value));
-      return;
+      return TRUE;
     case TRIB_FIELD_INTV:
       {
         GVariant *v = g_value_get_variant (value);
@@ -216,14 +232,14 @@ write_value (TribJsonWriter  *writer,
 
         trib_json_writer_int_array (writer, items, n);
       }
-      return;
+      return TRUE;
     case TRIB_FIELD_ENUM:
     case TRIB_FIELD_STRV:
     case TRIB_FIELD_DICT:
     default:
       node = trib_field_to_json (field, value);
       trib_json_writer_node (writer, node);
-      return;
+      return TRUE;
     }
 }
 
@@ -275,19 +291,27 @@ write_entity (Export         *ex,
       if (member->kind == MEMBER_ID)
         trib_json_writer_int (ex->writer, trib_entity_get_id (entity));
       else if (member->kind == MEMBER_FIELD)
-        write_value (ex->writer, &ti->klass->fields[member->index],
-                     trib_entity_peek_value (entity, member->index));
+        {
+          if (!write_value (ex, &ti->klass->fields[member->index],
+                            trib_entity_peek_value (entity, member->index), error))
+            return FALSE;
+        }
       else
         {
           const TypeInfo *child = &ex->schema->types[member->index];
           g_autoptr(GPtrArray) children = collect (ex, child, entity, error);
+          gsize depth = ex->path->len;
 
           if (children == NULL)
             return FALSE;
           trib_json_writer_begin_array (ex->writer);
           for (guint i = 0; i < children->len; i++)
-            if (!write_entity (ex, child, g_ptr_array_index (children, i), error))
-              return FALSE;
+            {
+              g_string_append_printf (ex->path, ".%s[%u]", member->name, i);
+              if (!write_entity (ex, child, g_ptr_array_index (children, i), error))
+                return FALSE;
+              g_string_truncate (ex->path, depth);
+            }
           trib_json_writer_end_array (ex->writer);
         }
     }
@@ -300,7 +324,8 @@ write_plan (TribPlan       *plan,
             TribJsonWriter *writer,
             GError        **error)
 {
-  Export ex = { plan, _trib_plan_get_store (plan), _trib_plan_json_get_schema (), writer };
+  g_autoptr(GString) path = g_string_new (NULL);
+  Export ex = { plan, _trib_plan_get_store (plan), _trib_plan_json_get_schema (), writer, path };
 
   if (ex.store == NULL)
     {
@@ -329,11 +354,13 @@ write_plan (TribPlan       *plan,
             const TypeInfo *ti = &ex.schema->info;
 
             trib_json_writer_begin_object (writer);
+            g_string_assign (path, member->name);
             for (guint f = 0; f < ti->n_members; f++)
               {
                 trib_json_writer_key (writer, ti->members[f].name);
-                write_value (writer, &ti->klass->fields[ti->members[f].index],
-                             trib_entity_peek_value (info, ti->members[f].index));
+                if (!write_value (&ex, &ti->klass->fields[ti->members[f].index],
+                                  trib_entity_peek_value (info, ti->members[f].index), error))
+                  return FALSE;
               }
             trib_json_writer_end_object (writer);
           }
@@ -347,9 +374,12 @@ write_plan (TribPlan       *plan,
               return FALSE;
             trib_json_writer_begin_array (writer);
             for (guint i = 0; i < items->len; i++)
-              if (!write_entity (&ex, ti, g_ptr_array_index (items, i), error) ||
-                  !trib_json_writer_maybe_flush (writer, error))
-                return FALSE;
+              {
+                g_string_printf (path, "%s[%u]", member->name, i);
+                if (!write_entity (&ex, ti, g_ptr_array_index (items, i), error) ||
+                    !trib_json_writer_maybe_flush (writer, error))
+                  return FALSE;
+              }
             trib_json_writer_end_array (writer);
           }
           break;
@@ -384,54 +414,79 @@ trib_plan_to_json (TribPlan  *plan,
 }
 
 static gboolean
-write_to_stream (const char *text,
-                 gsize       length,
-                 gpointer    user_data,
-                 GError    **error)
+write_to_fd (const char *text,
+             gsize       length,
+             gpointer    user_data,
+             GError    **error)
 {
-  return g_output_stream_write_all (user_data, text, length, NULL, NULL, error);
+  int fd = GPOINTER_TO_INT (user_data);
+
+  while (length > 0)
+    {
+      gssize n = write (fd, text, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          int saved = n < 0 ? errno : ENOSPC;
+          g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                               g_strerror (saved));
+          return FALSE;
+        }
+      text += n;
+      length -= n;
+    }
+  return TRUE;
 }
 
 /**
  * trib_plan_export_json:
  *
- * Writes the plan's JSON document to @path. The document is streamed into
- * a temporary file beside @path that replaces it only when complete (as
- * g_file_set_contents() does, without holding a large plan's text in
- * memory), so a failed export leaves an existing file as it was.
+ * Writes the plan's JSON document to @path. Where it may go is decided by
+ * trib_output_new(): never over the plan itself or any other plan, never
+ * through a folder, device or pipe, never over a read-only file; a symbolic
+ * link is written through and a replaced file keeps its permissions. The
+ * document is streamed into a hidden file beside @path that replaces it
+ * only when complete, so a failed export leaves an existing file as it was.
  */
 gboolean
 trib_plan_export_json (TribPlan    *plan,
                        const char  *path,
                        GError     **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GCancellable) cancellable = NULL;
+  g_autoptr(TribOutput) output = NULL;
   g_autoptr(TribJsonWriter) writer = NULL;
   g_autoptr(GError) local = NULL;
   g_autofree char *rest = NULL;
+  g_autofree char *tmp = NULL;
+  const char *inputs[] = { trib_plan_get_path (plan), NULL };
+  gboolean ok;
+  int fd;
 
   g_return_val_if_fail (TRIB_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  file = g_file_new_for_path (path);
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &local);
-  if (stream == NULL)
-    goto fail;
+  output = trib_output_new (path, TRIB_FILE_KIND_DOCUMENT, TRIB_OUTPUT_REPLACE, inputs, error);
+  if (output == NULL)
+    return FALSE;
+  fd = trib_output_open_temp (output, &tmp, error);
+  if (fd < 0)
+    return FALSE;
 
-  writer = trib_json_writer_new (write_to_stream, stream);
-  if (write_plan (plan, writer, &local) &&
-      (rest = trib_json_writer_finish (writer, NULL, &local)) != NULL &&
-      g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &local))
-    return TRUE;
+  writer = trib_json_writer_new (write_to_fd, GINT_TO_POINTER (fd));
+  ok = write_plan (plan, writer, &local) &&
+       (rest = trib_json_writer_finish (writer, NULL, &local)) != NULL;
+  if (close (fd) != 0 && ok)
+    {
+      int saved = errno;
+      g_set_error_literal (&local, G_IO_ERROR, g_io_error_from_errno (saved), g_strerror (saved));
+      ok = FALSE;
+    }
+  if (ok)
+    return trib_output_commit (output, tmp, error);
 
-  /* Closing a replaced file after a cancellation drops the temporary file. */
-  cancellable = g_cancellable_new ();
-  g_cancellable_cancel (cancellable);
-  g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, NULL);
-
-fail:
+  g_unlink (tmp);
   {
     g_autofree char *name = g_filename_display_basename (path);
 
@@ -466,51 +521,76 @@ trib_plan_json_validate (GBytes  *data,
   return _trib_json_import_check (import, error);
 }
 
+static void
+set_too_large (GError **error)
+{
+  g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_INVALID,
+               _("(document): the document is larger than %u MiB"),
+               (guint) (TRIB_PLAN_JSON_MAX_SIZE >> 20));
+}
+
+/* Reads a file that cannot be mapped (some special file systems say their
+ * files are empty), at most one byte more than a document may have. */
+static GBytes *
+read_document (int          fd,
+               const char  *name,
+               GError     **error)
+{
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  guint8 chunk[65536];
+  gssize n;
+
+  while ((n = read (fd, chunk, sizeof chunk)) != 0)
+    {
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+          g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_IO,
+                       _("Could not read “%s”: %s."), name, g_strerror (saved));
+          return NULL;
+        }
+      g_byte_array_append (data, chunk, n);
+      if (data->len > TRIB_PLAN_JSON_MAX_SIZE)
+        {
+          set_too_large (error);
+          return NULL;
+        }
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
+/* Only a regular file is read (trib_file_open_input()), and never with a
+ * blocking open. */
 static GBytes *
 load_document (const char  *path,
                GError     **error)
 {
   g_autofree char *name = g_filename_display_basename (path);
-  g_autoptr(GError) local = NULL;
   g_autoptr(GMappedFile) mapped = NULL;
+  GBytes *bytes;
   GStatBuf st;
+  int fd;
 
-  /* A document too large to import is refused before it is read. */
-  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) &&
-      (guint64) st.st_size > TRIB_PLAN_JSON_MAX_SIZE)
-    {
-      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_INVALID,
-                   _("(document): the document is larger than %u MiB"),
-                   (guint) (TRIB_PLAN_JSON_MAX_SIZE >> 20));
-      return NULL;
-    }
-  mapped = g_mapped_file_new (path, FALSE, &local);
-  if (mapped == NULL)
-    {
-      g_set_error (error, TRIB_PLAN_ERROR,
-                   g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOENT)
-                   ? TRIB_PLAN_ERROR_NOT_FOUND : TRIB_PLAN_ERROR_IO,
-                   _("Could not read “%s”: %s"), name, local->message);
-      return NULL;
-    }
-  return g_mapped_file_get_bytes (mapped);
-}
-
-/* Flushes the file @path to the disk; errno tells why not. */
-static gboolean
-sync_file (const char *path)
-{
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  gboolean ok;
-  int saved;
-
+  fd = trib_file_open_input (path, error);
   if (fd < 0)
-    return FALSE;
-  ok = g_fsync (fd) == 0;
-  saved = errno;
+    return NULL;
+  /* A document too large to import is refused before it is read. */
+  if (fstat (fd, &st) == 0 && (guint64) st.st_size > TRIB_PLAN_JSON_MAX_SIZE)
+    {
+      close (fd);
+      set_too_large (error);
+      return NULL;
+    }
+  if (st.st_size > 0)
+    mapped = g_mapped_file_new_from_fd (fd, FALSE, NULL);
+  if (mapped != NULL)
+    bytes = g_mapped_file_get_bytes (mapped);
+  else
+    bytes = read_document (fd, name, error);
   close (fd);
-  errno = saved;
-  return ok;
+  return bytes;
 }
 
 /**
@@ -535,12 +615,11 @@ trib_plan_import_json (const char  *json_path,
                        GError     **error)
 {
   g_autofree char *name = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
   g_autofree char *tmp_path = NULL;
   g_autoptr(GBytes) owned = NULL;
   g_autoptr(TribJsonImport) import = NULL;
   g_autoptr(GError) local = NULL;
+  g_autoptr(TribOutput) output = NULL;
   gboolean created = FALSE, written = FALSE;
   const char *bytes;
   gsize length = 0;
@@ -548,33 +627,40 @@ trib_plan_import_json (const char  *json_path,
   g_return_val_if_fail (json_path != NULL || data != NULL, NULL);
   g_return_val_if_fail (plan_path != NULL, NULL);
 
-  name = g_filename_display_basename (plan_path);
-  if (!replace && g_file_test (plan_path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_EXISTS,
-                   _("“%s” already exists. Choose another name, or use --replace to "
-                     "overwrite it."), name);
-      return NULL;
-    }
+  /* What is wrong with the input is said first. */
   if (data == NULL)
     {
       data = owned = load_document (json_path, error);
       if (data == NULL)
         return NULL;
     }
+  name = g_filename_display_basename (plan_path);
+  {
+    const char *inputs[] = { json_path, NULL };
+
+    output = trib_output_new (plan_path, TRIB_FILE_KIND_PLAN,
+                              replace ? TRIB_OUTPUT_REPLACE : TRIB_OUTPUT_DEFAULT,
+                              json_path != NULL ? inputs : NULL, &local);
+  }
+  if (output == NULL)
+    {
+      if (g_error_matches (local, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_EXISTS))
+        g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_EXISTS,
+                     _("“%s” already exists. Choose another name, or use --replace to "
+                       "overwrite it."), name);
+      else
+        g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
 
   bytes = g_bytes_get_data (data, &length);
   import = _trib_json_import_new (bytes, length);
 
   /* A name of our own in the same folder, so that the rename is atomic. */
-  dir = g_path_get_dirname (plan_path);
-  base = g_path_get_basename (plan_path);
   for (guint attempt = 0; attempt < 100 && !written; attempt++)
     {
-      g_autofree char *tmp_name = g_strdup_printf (".%s.import-%08x", base, g_random_int ());
-
       g_free (tmp_path);
-      tmp_path = g_build_filename (dir, tmp_name, NULL);
+      tmp_path = trib_output_temp_path (output);
       g_clear_error (&local);
       written = _trib_json_import_write (import, tmp_path, &created, &local);
       if (!written && (created || !g_error_matches (local, TRIB_PLAN_ERROR,
@@ -587,18 +673,15 @@ trib_plan_import_json (const char  *json_path,
       /* Nothing was synced while writing: the file reaches the disk once,
        * whole, before it takes the place of a plan that a crash must not
        * leave half written (as g_file_set_contents() does). */
-      TribStore *held = trib_store_hold_for_replace (plan_path, &local);
-      int saved = 0;
+      TribStore *held = trib_store_hold_for_replace (trib_output_get_path (output), &local);
 
       if (local == NULL)
         {
-          if (!sync_file (tmp_path) || g_rename (tmp_path, plan_path) != 0)
-            saved = errno;
+          gboolean ok = trib_output_commit (output, tmp_path, &local);
+
           trib_store_release_replaced (held);
-          if (saved == 0)
+          if (ok)
             return trib_plan_open (plan_path, TRIB_PLAN_OPEN_DEFAULT, error);
-          g_set_error (&local, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_IO,
-                       _("Could not write “%s”: %s"), name, g_strerror (saved));
         }
     }
   else if (!created)

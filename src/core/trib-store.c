@@ -4,10 +4,11 @@
  *
  * A plan is one SQLite database (SQLite as an application file format). The
  * file is checked before SQLite touches it, so a file that is not a plan, or
- * a plan of a newer format, is refused and left exactly as it was. An open
- * plan holds an exclusive lock: a second program cannot change it behind the
- * back of the window showing it. The rollback journal (not WAL) keeps every
- * commit atomic and leaves a single file behind once the plan is closed.
+ * a plan of a newer format, is refused and left exactly as it was. SQLite
+ * locks the file for each transaction only, so others may read a plan
+ * between edits; who may change it is decided by the editing lock
+ * (trib-store-lock.c). The rollback journal (not WAL) keeps every commit
+ * atomic and leaves a single file behind once the plan is closed.
  */
 #define G_LOG_DOMAIN "trib-store"
 
@@ -21,6 +22,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "trib-file-policy.h"
 #include "trib-plan.h"
 #include "trib-store.h"
 
@@ -40,6 +42,14 @@ _trib_store_set_sqlite_error (TribStore  *self,
   g_autofree char *name = display_name (self->path);
   const char *detail = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
 
+  if (rc == SQLITE_READONLY_ROLLBACK || rc == SQLITE_READONLY_RECOVERY)
+    {
+      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_CORRUPT,
+                   _("“%s” was left half-changed by a program that stopped, and only someone "
+                     "allowed to change it can finish the repair: open it once with "
+                     "permission to write to it and its folder."), name);
+      return FALSE;
+    }
   switch (rc & 0xff)
     {
     case SQLITE_BUSY:
@@ -80,10 +90,10 @@ _trib_store_set_sqlite_error (TribStore  *self,
   return FALSE;
 }
 
-static gboolean
-exec (TribStore  *self,
-      const char *sql,
-      GError    **error)
+gboolean
+_trib_store_exec (TribStore  *self,
+                  const char *sql,
+                  GError    **error)
 {
   int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
 
@@ -117,101 +127,6 @@ _trib_store_prepare (TribStore  *self,
   return stmt;
 }
 
-static guint32
-read_be32 (const guint8 *p)
-{
-  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
-}
-
-/* Looks at the file's header without SQLite, so that nothing is written to a
- * file that is not ours (SQLite would happily treat an empty file as an empty
- * database, and recovery could write to a stranger's file). */
-static gboolean
-check_header (const char *path,
-              int        *version,
-              GError    **error)
-{
-  g_autofree char *name = display_name (path);
-  guint8 header[100];
-  GStatBuf st;
-  ssize_t n;
-  int fd;
-  guint32 page_size, page_count;
-
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
-    {
-      int saved = errno;
-      if (saved == ENOENT)
-        g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_NOT_FOUND,
-                     _("“%s” does not exist."), name);
-      else
-        g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_READ_ONLY,
-                     _("“%s” cannot be read: %s."), name, g_strerror (saved));
-      return FALSE;
-    }
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
-    {
-      close (fd);
-      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_NOT_A_PLAN,
-                   _("“%s” is not a file."), name);
-      return FALSE;
-    }
-  n = read (fd, header, sizeof header);
-  close (fd);
-
-  if (st.st_size == 0)
-    {
-      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_NOT_A_PLAN,
-                   _("“%s” is empty, so it is not a Tributary plan."), name);
-      return FALSE;
-    }
-  if (n < (ssize_t) sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
-    {
-      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_NOT_A_PLAN,
-                   _("“%s” is not a Tributary plan."), name);
-      return FALSE;
-    }
-  if (read_be32 (header + 68) != TRIB_PLAN_APPLICATION_ID)
-    {
-      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_NOT_A_PLAN,
-                   _("“%s” is a database of another program, not a Tributary plan."), name);
-      return FALSE;
-    }
-
-  *version = (int) read_be32 (header + 60);
-  if (*version > TRIB_PLAN_SCHEMA_VERSION)
-    {
-      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_NEWER_FORMAT,
-                   _("“%s” was saved by a newer version of Tributary (plan format %d; this "
-                     "version reads format %d and older). Update Tributary to open it."),
-                   name, *version, TRIB_PLAN_SCHEMA_VERSION);
-      return FALSE;
-    }
-
-  /* A file cut short (a copy that stopped half-way) is damaged: the header
-   * says how many pages there should be when it is up to date. */
-  page_size = ((guint32) header[16] << 8) | header[17];
-  if (page_size == 1)
-    page_size = 65536;
-  page_count = read_be32 (header + 28);
-  if (read_be32 (header + 24) == read_be32 (header + 92) && page_count > 0 &&
-      (guint64) st.st_size < (guint64) page_size * page_count)
-    {
-      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_CORRUPT,
-                   _("“%s” is damaged: the file is shorter than it should be. Restore it from a "
-                     "backup or from an exported JSON copy."), name);
-      return FALSE;
-    }
-  if (*version < 1)
-    {
-      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_CORRUPT,
-                   _("“%s” is damaged: it has no plan format version."), name);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static TribStore *
 store_new (const char *path)
 {
@@ -221,16 +136,19 @@ store_new (const char *path)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) sqlite3_finalize);
   self->inserts = g_hash_table_new (g_direct_hash, g_direct_equal);
+  self->lock_fd = -1;
   return self;
 }
 
-/* A program killed between transactions can leave a journal whose header is
+/* A program killed between transactions in SQLite's exclusive locking mode
+ * (Tributary before 0.2 kept it) can leave a journal whose header is
  * zeroed: not hot, so SQLite ignores it, but it would stay beside the plan
- * for good. Only such a journal is removed, and only by the program that
- * held the plan's exclusive lock until just now. */
+ * for good. Only such a journal is removed, and only under SQLite's
+ * exclusive lock, when no other program can be writing its own. */
 static void
-remove_stale_journal (const char *path)
+remove_stale_journal (TribStore *self)
 {
+  const char *path = self->path;
   static const guint8 magic[8] = { 0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7 };
   g_autofree char *journal = g_strconcat (path, "-journal", NULL);
   guint8 header[8] = { 0 };
@@ -242,28 +160,37 @@ remove_stale_journal (const char *path)
     return;
   n = read (fd, header, sizeof header);
   close (fd);
-  if (n < (ssize_t) sizeof header || memcmp (header, magic, sizeof magic) != 0)
-    g_unlink (journal);
+  if (n >= (ssize_t) sizeof header && memcmp (header, magic, sizeof magic) == 0)
+    return;
+  sqlite3_busy_timeout (self->db, 0);
+  if (sqlite3_exec (self->db, "BEGIN EXCLUSIVE;", NULL, NULL, NULL) == SQLITE_OK)
+    {
+      g_unlink (journal);
+      sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+    }
 }
 
-static void
-store_free_handles (TribStore *self)
+void
+_trib_store_free_handles (TribStore *self)
 {
   g_hash_table_remove_all (self->inserts);
   g_hash_table_remove_all (self->statements);
   if (self->db != NULL)
     {
-      gboolean exclusive = !self->read_only;
-
-      if (sqlite3_close (self->db) == SQLITE_OK)
-        {
-          if (exclusive)
-            remove_stale_journal (self->path);
-        }
-      else
+      if (self->reading)
+        sqlite3_exec (self->db, "COMMIT;", NULL, NULL, NULL);
+      self->reading = FALSE;
+      if (!self->read_only && !self->replaced)
+        remove_stale_journal (self);
+      if (sqlite3_close (self->db) != SQLITE_OK)
         sqlite3_close_v2 (self->db);
       self->db = NULL;
     }
+  /* Only once SQLite has let go of the file. */
+  _trib_store_unlock (self);
+  self->dev = 0;
+  self->ino = 0;
+  self->data_version = 0;
 }
 
 static gboolean
@@ -272,22 +199,22 @@ migrate (TribStore *self,
          GError   **error)
 {
   for (int v = from + 1; v <= TRIB_PLAN_SCHEMA_VERSION; v++)
-    if (!exec (self, trib_store_migration_sql (v), error))
+    if (!_trib_store_exec (self, trib_store_migration_sql (v), error))
       return FALSE;
 
   {
     g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d;", TRIB_PLAN_SCHEMA_VERSION);
-    if (!exec (self, sql, error))
+    if (!_trib_store_exec (self, sql, error))
       return FALSE;
   }
   self->schema_version = TRIB_PLAN_SCHEMA_VERSION;
   return TRUE;
 }
 
-static gboolean
-connect_db (TribStore *self,
-            gboolean   create,
-            GError   **error)
+gboolean
+_trib_store_connect (TribStore *self,
+                     gboolean   create,
+                     GError   **error)
 {
   /* No connection is used by two threads at once (a worker thread opens a
    * plan of its own; an import's writing thread has its file while the
@@ -308,68 +235,14 @@ connect_db (TribStore *self,
     return _trib_store_set_sqlite_error (self, rc, error);
 
   sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 250);
+  /* Another program's transaction is waited for, a few seconds at most. */
+  sqlite3_busy_timeout (self->db, TRIB_STORE_WAIT_MS);
 
-  if (!exec (self, "PRAGMA foreign_keys = ON;", error))
+  if (!_trib_store_exec (self, "PRAGMA foreign_keys = ON;", error))
     return FALSE;
   if (!self->read_only &&
-      !exec (self, "PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = DELETE;", error))
+      !_trib_store_exec (self, "PRAGMA journal_mode = DELETE;", error))
     return FALSE;
-  return TRUE;
-}
-
-static gboolean
-check_one (TribStore  *self,
-           const char *sql,
-           GError    **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
-  gboolean ok;
-
-  if (rc != SQLITE_OK)
-    return _trib_store_set_sqlite_error (self, rc, error);
-  rc = sqlite3_step (stmt);
-  ok = rc == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _trib_store_set_sqlite_error (self, rc, error);
-  if (!ok)
-    return _trib_store_set_sqlite_error (self, SQLITE_CORRUPT, error);
-  return TRUE;
-}
-
-/* Checks the structure of every table read when the plan opens. The
- * statistics history, most of a large file, is read per upstream later and
- * checked by SQLite as it is read: checking it here would cost more than
- * the rest of opening together. */
-static gboolean
-quick_check (TribStore *self,
-             GError   **error)
-{
-  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (self->db,
-                           "SELECT name FROM sqlite_schema WHERE type = 'table' "
-                           "AND name NOT LIKE 'sqlite_%' AND name != 'snapshot';",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    return _trib_store_set_sqlite_error (self, rc, error);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return _trib_store_set_sqlite_error (self, rc, error);
-
-  for (guint i = 0; i < tables->len; i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("PRAGMA quick_check(\"%s\");",
-                                              (char *) g_ptr_array_index (tables, i));
-      if (!check_one (self, sql, error))
-        return FALSE;
-    }
   return TRUE;
 }
 
@@ -405,14 +278,132 @@ migrate_in_memory (TribStore *self,
   g_hash_table_remove_all (self->statements);
   sqlite3_close_v2 (self->db);
   self->db = memory;
-  if (!exec (self, "PRAGMA foreign_keys = ON; BEGIN;", error))
+  if (!_trib_store_exec (self, "PRAGMA foreign_keys = ON; BEGIN;", error))
     return FALSE;
   if (!migrate (self, self->schema_version, error))
     {
       sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
       return FALSE;
     }
-  return exec (self, "COMMIT;", error);
+  return _trib_store_exec (self, "COMMIT;", error);
+}
+
+/* The schema version as SQLite sees it, inside the open transaction: a
+ * program that waited for another may find the file migrated meanwhile. */
+static int
+read_user_version (TribStore *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version;", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+/* A program that stopped in the middle of a change leaves a journal beside
+ * the plan that the next writer rolls back. A read-only connection cannot:
+ * when the file may be written, roll it back as any writer would, so that
+ * reading a writable plan never says it is read-only. */
+static gboolean
+roll_back_hot_journal (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  sqlite3 *db = NULL;
+  int rc;
+
+  if (g_access (path, W_OK) != 0 || g_access (dir, W_OK) != 0)
+    return FALSE;
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, TRIB_STORE_WAIT_MS);
+      rc = sqlite3_exec (db, "SELECT count(*) FROM sqlite_schema;", NULL, NULL, NULL);
+    }
+  sqlite3_close_v2 (db);
+  return rc == SQLITE_OK;
+}
+
+static gboolean
+open_read_only (TribStore *self,
+                GError   **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  for (int attempt = 0; ; attempt++)
+    {
+      int version, rc;
+
+      if (!_trib_store_connect (self, FALSE, error))
+        return FALSE;
+      /* A command keeps one view of the file until it ends, so that what it
+       * reads is one state of the plan even while the window writes. */
+      if (_trib_store_exec (self, "BEGIN;", &local) && _trib_store_quick_check (self, &local))
+        {
+          version = read_user_version (self);
+          if (version > 0 && version <= TRIB_PLAN_SCHEMA_VERSION)
+            self->schema_version = version;
+          if (self->schema_version < TRIB_PLAN_SCHEMA_VERSION)
+            return _trib_store_exec (self, "COMMIT;", error) && migrate_in_memory (self, error);
+          if (_trib_store_is_command_line ())
+            {
+              self->reading = TRUE;
+              return TRUE;
+            }
+          return _trib_store_exec (self, "COMMIT;", error);
+        }
+      rc = sqlite3_extended_errcode (self->db);
+      sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+      if (attempt == 0 && (rc == SQLITE_READONLY_ROLLBACK || rc == SQLITE_READONLY_RECOVERY))
+        {
+          _trib_store_free_handles (self);
+          if (roll_back_hot_journal (self->path))
+            {
+              g_clear_error (&local);
+              continue;
+            }
+        }
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+}
+
+static gboolean
+open_writable (TribStore *self,
+               GError   **error)
+{
+  int version;
+
+  /* Who else has it for editing, before SQLite is asked. */
+  if (!_trib_store_lock (self, error) || !_trib_store_connect (self, FALSE, error))
+    return FALSE;
+
+  /* Checked and migrated under SQLite's exclusive lock, waiting for other
+   * programs' transactions. */
+  if (!_trib_store_exec (self, "BEGIN EXCLUSIVE;", error))
+    return FALSE;
+  if (!_trib_store_quick_check (self, error))
+    goto fail;
+  version = read_user_version (self);
+  if (version < 1 || version > TRIB_PLAN_SCHEMA_VERSION)
+    {
+      _trib_store_set_sqlite_error (self, SQLITE_CORRUPT, error);
+      goto fail;
+    }
+  self->schema_version = version;
+  if (version < TRIB_PLAN_SCHEMA_VERSION && !migrate (self, version, error))
+    goto fail;
+  if (!_trib_store_exec (self, "COMMIT;", error))
+    goto fail;
+  if (!_trib_store_is_command_line ())
+    self->data_version = _trib_store_data_version (self);
+  return TRUE;
+
+fail:
+  sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+  return FALSE;
 }
 
 /**
@@ -420,6 +411,7 @@ migrate_in_memory (TribStore *self,
  *
  * Opens an existing plan file, migrating an older format in one transaction.
  * Anything that is not a plan this version can read is refused untouched.
+ * A plan open for editing elsewhere can still be opened read-only.
  */
 TribStore *
 trib_store_open (const char *path,
@@ -432,17 +424,26 @@ trib_store_open (const char *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!check_header (path, &version, error))
+  if (!_trib_store_check_header (path, &version, error))
     return NULL;
 
   if (!read_only)
     {
       g_autofree char *dir = g_path_get_dirname (path);
-      if (g_access (path, W_OK) != 0 || g_access (dir, W_OK) != 0)
+
+      if (g_access (path, W_OK) != 0)
         {
           g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_READ_ONLY,
-                       _("“%s” is read-only: you do not have permission to change it or its "
-                         "folder. Open it read-only or save a copy elsewhere."), name);
+                       _("“%s” is read-only: you do not have permission to change it. Open "
+                         "it read-only or save a copy elsewhere."), name);
+          return NULL;
+        }
+      if (g_access (dir, W_OK | X_OK) != 0)
+        {
+          g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_READ_ONLY,
+                       _("The folder holding “%s” is read-only, and a plan is changed by "
+                         "writing beside it. Open it read-only or save a copy elsewhere."),
+                       name);
           return NULL;
         }
     }
@@ -451,36 +452,12 @@ trib_store_open (const char *path,
   self->read_only = read_only;
   self->schema_version = version;
 
-  if (!connect_db (self, FALSE, error))
-    goto fail;
-
-  /* Take the lock now: a plan open in another window or program is refused
-   * at once rather than at the first edit. */
-  if (!exec (self, read_only ? "BEGIN;" : "BEGIN EXCLUSIVE;", error))
-    goto fail;
-  if (!quick_check (self, error))
-    goto fail_rollback;
-  if (version < TRIB_PLAN_SCHEMA_VERSION)
+  if (read_only ? !open_read_only (self, error) : !open_writable (self, error))
     {
-      if (read_only)
-        {
-          if (!exec (self, "COMMIT;", error) || !migrate_in_memory (self, error))
-            goto fail;
-          return self;
-        }
-      if (!migrate (self, version, error))
-        goto fail_rollback;
+      trib_store_close (self);
+      return NULL;
     }
-  if (!exec (self, "COMMIT;", error))
-    goto fail_rollback;
-
   return self;
-
-fail_rollback:
-  sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
-fail:
-  trib_store_close (self);
-  return NULL;
 }
 
 static TribStore *
@@ -495,6 +472,15 @@ store_create (const char *path,
   int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
+
+  /* The name obeys the same rule as one typed in the window or imported. */
+  if (!scratch && name != NULL && name[0] != '\0')
+    {
+      g_autoptr(TribEntity) probe = g_object_new (TRIB_TYPE_PLAN_INFO, NULL);
+
+      if (!trib_entity_set_string (probe, "name", name, error))
+        return NULL;
+    }
 
   /* O_EXCL: never truncate an existing file, even in a race. */
   fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
@@ -512,14 +498,14 @@ store_create (const char *path,
   close (fd);
 
   self = store_new (path);
-  if (!connect_db (self, TRUE, error))
+  if ((!scratch && !_trib_store_lock (self, error)) || !_trib_store_connect (self, TRUE, error))
     goto fail;
-  if (scratch && !exec (self,
+  if (scratch && !_trib_store_exec (self,
                         "PRAGMA synchronous = OFF; PRAGMA journal_mode = MEMORY; "
                         "PRAGMA foreign_keys = OFF;", error))
     goto fail;
   sql = g_strdup_printf ("PRAGMA application_id = %d;", TRIB_PLAN_APPLICATION_ID);
-  if (!exec (self, sql, error) || !exec (self, "BEGIN EXCLUSIVE;", error))
+  if (!_trib_store_exec (self, sql, error) || !_trib_store_exec (self, "BEGIN EXCLUSIVE;", error))
     goto fail;
   if (!migrate (self, 0, error))
     goto fail_rollback;
@@ -537,8 +523,10 @@ store_create (const char *path,
         goto fail_rollback;
       }
   }
-  if (!exec (self, "COMMIT;", error))
+  if (!_trib_store_exec (self, "COMMIT;", error))
     goto fail_rollback;
+  if (!scratch && !_trib_store_is_command_line ())
+    self->data_version = _trib_store_data_version (self);
   return self;
 
 fail_rollback:
@@ -587,7 +575,7 @@ trib_store_close (TribStore *self)
     return;
   if (self->in_transaction)
     trib_store_rollback (self);
-  store_free_handles (self);
+  _trib_store_free_handles (self);
   g_hash_table_unref (self->inserts);
   g_hash_table_unref (self->statements);
   g_free (self->path);
@@ -618,35 +606,6 @@ trib_store_get_db (TribStore *self)
   return self->db;
 }
 
-/**
- * trib_store_check_references:
- *
- * Fails if any row refers to a row that does not exist: a last safety net
- * for a file made with trib_store_create_scratch().
- */
-gboolean
-trib_store_check_references (TribStore *self,
-                             GError   **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check;", -1, &stmt, NULL);
-
-  if (rc != SQLITE_OK)
-    return _trib_store_set_sqlite_error (self, rc, error);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_INVALID,
-                   _("The change breaks a rule of the plan (%s)."),
-                   sqlite3_errstr (SQLITE_CONSTRAINT_FOREIGNKEY));
-      return FALSE;
-    }
-  if (rc != SQLITE_DONE)
-    return _trib_store_set_sqlite_error (self, rc, error);
-  return TRUE;
-}
-
 gboolean
 trib_store_begin (TribStore *self,
                   GError   **error)
@@ -660,8 +619,13 @@ trib_store_begin (TribStore *self,
                    _("“%s” is open read-only. Save a copy with Save As to change it."), name);
       return FALSE;
     }
-  if (!exec (self, "BEGIN IMMEDIATE;", error))
+  if (!_trib_store_exec (self, "BEGIN IMMEDIATE;", error))
     return FALSE;
+  if (!_trib_store_check_unchanged (self, error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+      return FALSE;
+    }
   self->in_transaction = TRUE;
   return TRUE;
 }
@@ -672,7 +636,7 @@ trib_store_commit (TribStore *self,
 {
   g_return_val_if_fail (self->in_transaction, FALSE);
 
-  if (!exec (self, "COMMIT;", error))
+  if (!_trib_store_exec (self, "COMMIT;", error))
     {
       trib_store_rollback (self);
       return FALSE;
@@ -704,158 +668,3 @@ trib_store_in_transaction (TribStore *self)
   return self->in_transaction;
 }
 
-/**
- * trib_store_hold_for_replace:
- * @path: a file about to be replaced by another one
- *
- * A plan open in another program would go on writing to the file that is no
- * longer there, and every edit made there would be lost. So the plan's lock
- * is taken first.
- *
- * Returns: (nullable): a store holding the lock of the plan at @path until
- * trib_store_release_replaced(), or %NULL when there is no plan to lock
- * there (no file, or not a plan) or, with @error set to
- * %TRIB_PLAN_ERROR_LOCKED, when the plan is in use.
- */
-TribStore *
-trib_store_hold_for_replace (const char *path,
-                             GError    **error)
-{
-  g_autoptr(GError) local = NULL;
-  TribStore *held;
-
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return NULL;
-  held = trib_store_open (path, FALSE, &local);
-  if (held == NULL && g_error_matches (local, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_LOCKED))
-    g_propagate_error (error, g_steal_pointer (&local));
-  return held;
-}
-
-/**
- * trib_store_release_replaced:
- *
- * Lets go of a plan held by trib_store_hold_for_replace() once its name
- * belongs to the new file.
- */
-void
-trib_store_release_replaced (TribStore *held)
-{
-  if (held == NULL)
-    return;
-  /* What is beside the name now belongs to the new file: leave it alone. */
-  held->read_only = TRUE;
-  trib_store_close (held);
-}
-
-/**
- * trib_store_backup_to:
- *
- * Writes a consistent copy of the plan to @path with SQLite's backup API,
- * replacing @path only once the copy is complete.
- */
-gboolean
-trib_store_backup_to (TribStore  *self,
-                      const char *path,
-                      GError    **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *tmpl = g_build_filename (dir, ".tributary-XXXXXX", NULL);
-  g_autofree char *name = display_name (path);
-  g_autoptr(GError) local = NULL;
-  TribStore *held;
-  int saved;
-  sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
-  int fd, rc;
-  mode_t mask;
-
-  fd = g_mkstemp (tmpl);
-  if (fd < 0)
-    {
-      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_IO,
-                   _("Could not write “%s”: %s."), name, g_strerror (errno));
-      return FALSE;
-    }
-  /* A copy is a plan like any other: readable as the user's files are
-   * (mkstemp makes it private), so it can go into a shared folder. */
-  mask = umask (0);
-  umask (mask);
-  fchmod (fd, 0666 & ~mask);
-  close (fd);
-
-  rc = sqlite3_open_v2 (tmpl, &dest, SQLITE_OPEN_READWRITE, NULL);
-  if (rc == SQLITE_OK)
-    {
-      backup = sqlite3_backup_init (dest, "main", self->db, "main");
-      if (backup != NULL)
-        {
-          sqlite3_backup_step (backup, -1);
-          rc = sqlite3_backup_finish (backup);
-        }
-      else
-        rc = sqlite3_errcode (dest);
-    }
-  sqlite3_close_v2 (dest);
-
-  if (rc != SQLITE_OK)
-    {
-      g_unlink (tmpl);
-      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_IO,
-                   _("Could not write “%s”: %s."), name, sqlite3_errstr (rc));
-      return FALSE;
-    }
-  held = trib_store_hold_for_replace (path, &local);
-  if (local != NULL)
-    {
-      g_unlink (tmpl);
-      g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
-    }
-  saved = g_rename (tmpl, path) == 0 ? 0 : errno;
-  trib_store_release_replaced (held);
-  if (saved != 0)
-    {
-      g_unlink (tmpl);
-      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_IO,
-                   _("Could not write “%s”: %s."), name, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/**
- * trib_store_move_to:
- *
- * Save As: copies the plan to @path and goes on editing the copy. On failure
- * the store keeps editing the original.
- */
-gboolean
-trib_store_move_to (TribStore  *self,
-                    const char *path,
-                    GError    **error)
-{
-  g_autofree char *old_path = NULL;
-  int version;
-
-  g_return_val_if_fail (!self->in_transaction, FALSE);
-
-  if (!trib_store_backup_to (self, path, error))
-    return FALSE;
-
-  store_free_handles (self);
-  old_path = g_steal_pointer (&self->path);
-  self->path = g_strdup (path);
-  self->read_only = FALSE;
-  if (check_header (path, &version, error) && connect_db (self, FALSE, error) &&
-      exec (self, "BEGIN EXCLUSIVE; COMMIT;", error))
-    return TRUE;
-
-  /* Go back to the original so that nothing is lost. */
-  store_free_handles (self);
-  g_free (self->path);
-  self->path = g_steal_pointer (&old_path);
-  connect_db (self, FALSE, NULL);
-  exec (self, "BEGIN EXCLUSIVE; COMMIT;", NULL);
-  return FALSE;
-}

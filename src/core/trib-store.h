@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 
 typedef struct _TribStore TribStore;
 
+void        trib_store_set_command_line (gboolean     command_line);
+
 TribStore  *trib_store_create          (const char   *path,
                                         const char   *name,
                                         GError      **error);

@@ -15,6 +15,7 @@
 
 #include "trib-checks-private.h"
 #include "trib-health.h"
+#include "trib-health-plan.h"
 
 static gint64
 unix_time (const char *text)
@@ -30,36 +31,12 @@ unix_time (const char *text)
   return dt ? g_date_time_to_unix (dt) : 0;
 }
 
-/* The health engine's input, read from one snapshot. */
+/* The health score of one snapshot, with the plan's weights. */
 static TribHealth *
-health_of (TribStatsSnapshot *s)
+health_of (TribCheckContext  *ctx,
+           TribStatsSnapshot *s)
 {
-  GVariant *weekly = trib_stats_snapshot_get_weekly_commits (s);
-  g_autofree int *commits = NULL;
-  TribHealthInput in = { 0 };
-  gsize n = 0;
-
-  if (weekly != NULL)
-    {
-      const gint64 *values = g_variant_get_fixed_array (weekly, &n, sizeof (gint64));
-      commits = g_new0 (int, MAX (n, 1));
-      for (gsize i = 0; i < n; i++)
-        commits[i] = (int) CLAMP (values[i], 0, G_MAXINT);
-    }
-  in.taken_at = unix_time (trib_stats_snapshot_get_taken_at (s));
-  in.created = unix_time (trib_stats_snapshot_get_created (s));
-  in.last_push = unix_time (trib_stats_snapshot_get_last_push (s));
-  in.archived = trib_stats_snapshot_get_archived (s);
-  in.stars = trib_stats_snapshot_get_stars (s);
-  in.forks = trib_stats_snapshot_get_forks (s);
-  in.watchers = trib_stats_snapshot_get_watchers (s);
-  in.weekly_commits = n ? commits : NULL;
-  in.n_weekly_commits = (guint) n;
-  in.releases_last_year = trib_stats_snapshot_get_releases_last_year (s);
-  in.contributors = trib_stats_snapshot_get_contributors (s);
-  in.top_share = trib_stats_snapshot_get_top_share (s);
-  in.our_share = trib_stats_snapshot_get_our_share (s);
-  return trib_health_compute (&in, NULL);
+  return trib_health_of_snapshot (ctx->plan, s);
 }
 
 static char *
@@ -86,8 +63,8 @@ _trib_check_health_falling (TribCheckContext *ctx)
       latest = _trib_checks_latest_snapshot (ctx, u, &previous);
       if (latest == NULL || previous == NULL)
         continue;
-      now = health_of (latest);
-      before = health_of (previous);
+      now = health_of (ctx, latest);
+      before = health_of (ctx, previous);
       if (before->score - now->score < drop)
         continue;
       day_before = day_of (trib_stats_snapshot_get_taken_at (previous));
@@ -121,7 +98,7 @@ _trib_check_not_invented_here (TribCheckContext *ctx)
       latest = _trib_checks_latest_snapshot (ctx, u, NULL);
       if (latest == NULL)
         continue;
-      health = health_of (latest);
+      health = health_of (ctx, latest);
       if (health->score < healthy)
         continue;
       f = _trib_checks_add (ctx, "not-invented-here", TRIB_SEVERITY_WARNING,
