@@ -12,6 +12,8 @@
 
 #include "trib-application.h"
 #include "trib-entity-form.h"
+#include "trib-finding.h"
+#include "trib-findings-list.h"
 #include "trib-investment-page.h"
 #include "trib-patches-page.h"
 #include "trib-product-page.h"
@@ -424,6 +426,130 @@ test_patch_state (Fixture       *f,
   }
 }
 
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_type (c, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, label);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The row of the finding whose message starts with @prefix. */
+static GtkListBoxRow *
+finding_row (GtkListBox *list,
+             const char *prefix)
+{
+  for (guint i = 0; ; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, (int) i);
+      TribFinding *finding;
+
+      if (row == NULL)
+        return NULL;
+      finding = g_object_get_data (G_OBJECT (row), "finding");
+      if (finding && g_str_has_prefix (trib_finding_get_message (finding), prefix))
+        return row;
+    }
+}
+
+/* On the Overview: Enter on a finding goes to its entity (the KubeVirt row
+ * of the investment grid); its button acknowledges it with a typed reason
+ * (in the file; the sidebar counts one fewer); Ctrl+Z takes that back. */
+static void
+test_findings (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkListBox *list;
+  GtkListBoxRow *row;
+  GtkWidget *button;
+  TribInvestmentPage *investment;
+  guint cursor_row;
+  const char *jump = "Investment in “KubeVirt” jumps";
+
+  if (!trib_test_input_available ())
+    {
+      g_test_skip ("no XTEST extension on this display");
+      return;
+    }
+  show_page (f, "overview");
+  list = trib_findings_list_get_list (TRIB_FINDINGS_LIST (find_type (f->page, TRIB_TYPE_FINDINGS_LIST)));
+  row = finding_row (list, jump);
+  g_assert_nonnull (row);
+
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  trib_test_key (f->window, GDK_KEY_Return, 0);
+  pump ();
+  g_assert_cmpstr (trib_window_get_visible_page (TRIB_WINDOW (f->window)), ==, "investment");
+  investment = TRIB_INVESTMENT_PAGE (gtk_stack_get_visible_child (GTK_STACK (find_by_id (f->window, "stack"))));
+  trib_investment_page_get_cursor (investment, &cursor_row, NULL);
+  g_assert_cmpint ((int) cursor_row, ==, trib_investment_page_find_row (investment, upstream_named (f->plan, "KubeVirt")));
+
+  trib_window_show_page (TRIB_WINDOW (f->window), "overview");
+  pump ();
+  row = finding_row (list, jump);
+  button = find_button (GTK_WIDGET (row), "Acknowledge…");
+  g_assert_nonnull (button);
+  gtk_widget_grab_focus (button);
+  trib_test_key (f->window, GDK_KEY_space, 0);
+  pump ();
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkWidget *dialog = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+        if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+          dialog = GTK_WIDGET (w);
+      }
+    g_assert_nonnull (dialog);
+    trib_test_type (dialog, "Two committers hired");
+    trib_test_key (dialog, GDK_KEY_Return, 0);
+    pump ();
+  }
+  {
+    g_autofree char *reason = query (f->path, "SELECT reason FROM acknowledgement WHERE subject = "
+                                              "(SELECT 'upstream:' || id FROM upstream WHERE name = 'KubeVirt')");
+    g_assert_cmpstr (reason, ==, "Two committers hired");
+  }
+  /* Acknowledged, it moved down among the dimmed ones. */
+  row = finding_row (list, jump);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "dim-label"));
+
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  trib_test_key (f->window, GDK_KEY_z, GDK_CONTROL_MASK);
+  pump ();
+  {
+    g_autofree char *reason = query (f->path, "SELECT reason FROM acknowledgement WHERE subject = "
+                                              "(SELECT 'upstream:' || id FROM upstream WHERE name = 'KubeVirt')");
+    g_assert_null (reason);
+  }
+  row = finding_row (list, jump);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "dim-label"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -445,5 +571,7 @@ main (int   argc,
               test_certification_matrix, fixture_teardown);
   g_test_add ("/ui/engineering/patch-state", Fixture, NULL, fixture_setup,
               test_patch_state, fixture_teardown);
+  g_test_add ("/ui/engineering/findings", Fixture, NULL, fixture_setup,
+              test_findings, fixture_teardown);
   return g_test_run ();
 }
