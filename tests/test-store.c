@@ -328,6 +328,66 @@ test_store_migrate_version_1 (void)
   trib_test_remove_tree (dir);
 }
 
+/* A plan of version 5 with a currency in small letters and subjects that
+ * name nothing: they meet the rules of version 6 once it is opened. */
+static void
+test_store_migrate_subjects (void)
+{
+  g_autofree char *dir = trib_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "old.tributary", NULL);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TribPlan) plan = NULL;
+  sqlite3 *db;
+  static const struct { gint64 id; const char *subject; const char *reason; } expected[] = {
+    { 1, "upstream:7", "Kept" },
+    { 2, NULL, "Free text\n\nSubject: Hybrid" },
+    { 3, NULL, "Gone\n\nSubject: upstream:9" },
+    { 4, NULL, "Padded\n\nSubject: upstream:07" },
+    { 5, NULL, "Whole plan" },
+  };
+
+  g_string_append_printf (sql, "PRAGMA application_id = %d; BEGIN;", TRIB_PLAN_APPLICATION_ID);
+  for (int v = 1; v <= 5; v++)
+    g_string_append (sql, trib_store_migration_sql (v));
+  g_string_append (sql,
+                   "INSERT INTO plan (id, name, currency, quarters) VALUES (1, 'Old plan', 'usd', 4);"
+                   "INSERT INTO upstream (id, name, forge, layer, importance, decision) "
+                   "  VALUES (7, 'containerd', 'github', 'platform', 4, 'adopt');"
+                   "INSERT INTO acknowledgement (id, check_id, subject, reason) VALUES "
+                   "  (1, 'c', 'upstream:7', 'Kept'), (2, 'c', 'Hybrid', 'Free text'),"
+                   "  (3, 'c', 'upstream:9', 'Gone'), (4, 'c', 'upstream:07', 'Padded'),"
+                   "  (5, 'c', NULL, 'Whole plan');"
+                   "PRAGMA user_version = 5; COMMIT;");
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql->str, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  plan = trib_plan_open (path, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (trib_plan_info_get_currency (trib_plan_get_info (plan)), ==, "USD");
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      TribAcknowledgement *ack =
+        TRIB_ACKNOWLEDGEMENT (trib_plan_lookup (plan, TRIB_TYPE_ACKNOWLEDGEMENT, expected[i].id));
+
+      g_assert_cmpstr (trib_acknowledgement_get_subject (ack), ==, expected[i].subject);
+      g_assert_cmpstr (trib_acknowledgement_get_reason (ack), ==, expected[i].reason);
+    }
+  /* Its export is a document the import takes. */
+  {
+    gsize length = 0;
+    char *json = trib_plan_to_json (plan, &length, &error);
+    g_autoptr(GBytes) bytes = g_bytes_new_take (json, length);
+
+    g_assert_no_error (error);
+    g_assert_true (trib_plan_json_validate (bytes, &error));
+    g_assert_no_error (error);
+  }
+  g_clear_object (&plan);
+  trib_test_remove_tree (dir);
+}
+
 static void
 test_store_migration_is_atomic (void)
 {
@@ -651,6 +711,7 @@ main (int    argc,
   g_test_add_func ("/store/create-reopen", test_store_create_reopen);
   g_test_add_func ("/store/create-refuses-existing", test_store_create_refuses_existing);
   g_test_add_func ("/store/migrate/version-1", test_store_migrate_version_1);
+  g_test_add_func ("/store/migrate/subjects", test_store_migrate_subjects);
   g_test_add_func ("/store/migrate/atomic", test_store_migration_is_atomic);
   g_test_add_func ("/store/refuse/bad-files", test_store_refusals);
   g_test_add_func ("/store/refuse/read-only-file", test_store_read_only);

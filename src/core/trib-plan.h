@@ -33,7 +33,7 @@ typedef enum
 } TribPlanOpenFlags;
 
 #define TRIB_PLAN_FILE_EXTENSION ".tributary"
-#define TRIB_PLAN_SCHEMA_VERSION 5
+#define TRIB_PLAN_SCHEMA_VERSION 6
 #define TRIB_PLAN_APPLICATION_ID 0x54524942 /* "TRIB" */
 
 /* What a change touched, for TribPlan::changed: one bit per entity type,

@@ -184,8 +184,28 @@ static const char migration_5[] =
   "ALTER TABLE plan ADD COLUMN health_weight_diversity INTEGER NOT NULL DEFAULT 25;"
   "ALTER TABLE plan ADD COLUMN health_weight_involvement INTEGER NOT NULL DEFAULT 10;";
 
+/* Version 6: what older plans hold meets the rules of the JSON document's
+ * version 2. A currency is an ISO 4217 code in capitals ("eur" becomes
+ * "EUR"). An acknowledgement's subject is type:id naming an entry of the
+ * plan: one in another form ("Hybrid"), or naming an entry that is gone,
+ * is kept at the end of the reason, and the acknowledgement is then about
+ * the whole plan. */
+static const char migration_6[] =
+  "UPDATE plan SET currency = upper(trim(currency))"
+  "  WHERE length(trim(currency)) = 3 AND upper(trim(currency)) GLOB '[A-Z][A-Z][A-Z]';"
+  "UPDATE acknowledgement"
+  "  SET reason = reason || char(10) || char(10) || 'Subject: ' || subject, subject = NULL"
+  "  WHERE subject <> '' AND subject NOT IN ("
+  "    SELECT 'upstream:' || id FROM upstream UNION ALL SELECT 'snapshot:' || id FROM snapshot"
+  "    UNION ALL SELECT 'investment:' || id FROM investment UNION ALL SELECT 'patch:' || id FROM patch"
+  "    UNION ALL SELECT 'product:' || id FROM product UNION ALL SELECT 'release:' || id FROM release"
+  "    UNION ALL SELECT 'release_base:' || id FROM release_base"
+  "    UNION ALL SELECT 'certification:' || id FROM certification"
+  "    UNION ALL SELECT 'scenario:' || id FROM scenario UNION ALL SELECT 'milestone:' || id FROM milestone"
+  "    UNION ALL SELECT 'acknowledgement:' || id FROM acknowledgement);";
+
 static const char * const migrations[] = { NULL, migration_1, migration_2, migration_3, migration_4,
-                                           migration_5 };
+                                           migration_5, migration_6 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TRIB_PLAN_SCHEMA_VERSION + 1);
 
