@@ -2,9 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The plan owns the store and every entity and keeps one GListStore per
- * entity type for the views. Edits are in trib-plan-edits.c; how they are
- * grouped, committed and undone is in trib-plan-changes.c.
+ * The plan owns the store and every entity: opening, creating, copying
+ * and closing the file, and what a change is said to touch. Its lists and
+ * reference indexes are in trib-plan-refs.c, edits in trib-plan-edits.c,
+ * how they are grouped, committed and undone in trib-plan-changes.c, and
+ * fetched statistics in trib-plan-fetch.c.
  */
 #define G_LOG_DOMAIN "trib-plan"
 
