@@ -176,18 +176,23 @@ press_ctrl (KeySym keysym)
   flush_input ();
 }
 
-/* Types lower-case letters, digits, spaces, hyphens and full stops. */
+/* Types letters, digits, spaces, hyphens and full stops. */
 static void
 type_text (const char *text)
 {
   for (const char *p = text; *p; p++)
     {
       KeySym keysym = *p == ' ' ? XK_space : *p == '-' ? XK_minus : *p == '.' ? XK_period
-                                                                          : (KeySym) *p;
+                                                 : (KeySym) g_ascii_tolower (*p);
+      gboolean shift = g_ascii_isupper (*p);
 
-      g_assert_true (g_ascii_islower (*p) || g_ascii_isdigit (*p) || strchr (" -.", *p));
+      g_assert_true (g_ascii_isalnum (*p) || strchr (" -.", *p));
+      if (shift)
+        key_event (XK_Shift_L, TRUE);
       key_event (keysym, TRUE);
       key_event (keysym, FALSE);
+      if (shift)
+        key_event (XK_Shift_L, FALSE);
     }
   flush_input ();
 }
@@ -648,6 +653,9 @@ test_horizon (void)
   g_autofree char *keep = g_strdup_printf ("_Keep %d Quarters", n_quarters);
   g_autofree char *shown = g_strdup_printf ("%d", n_quarters);
   AdwMessageDialog *dialog;
+  GtkWidget *first_quarter;
+  g_autofree char *first = NULL;
+  g_autofree char *keep_first = NULL;
   g_autoptr(TribPlan) stored = NULL;
 
   g_assert_cmpint (n_quarters, ==, 8);
@@ -676,8 +684,23 @@ test_horizon (void)
   wait_for (has_no_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the answer");
   g_assert_cmpint (trib_plan_info_get_quarters (trib_plan_get_info (plan)), ==, 4);
 
+  /* A later first quarter leaves investments before it: asked too. */
+  first_quarter = find_row (page, "First quarter");
+  first = g_strdup (trib_plan_info_get_first_quarter (trib_plan_get_info (plan)));
+  scroll_into_view (page, first_quarter);
+  replace_text (first_quarter, "2027-Q3");
+  press_key (XK_Tab);
+  dialog = wait_for_dialog ("the question");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2027-Q3"));
+  keep_first = g_strdup_printf ("_Keep %s", first);
+  click (find_button (GTK_WIDGET (dialog), keep_first));
+  wait_for (has_no_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the answer");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (first_quarter)), ==, first);
+  g_assert_cmpstr (trib_plan_info_get_first_quarter (trib_plan_get_info (plan)), ==, first);
+
   stored = close_and_read_back (window, path);
   g_assert_cmpint (trib_plan_info_get_quarters (trib_plan_get_info (stored)), ==, 4);
+  g_assert_cmpstr (trib_plan_info_get_first_quarter (trib_plan_get_info (stored)), ==, first);
   /* Nothing was removed with the quarters. */
   g_assert_cmpuint (trib_plan_count (stored, TRIB_TYPE_INVESTMENT), ==, n_investments);
   trib_plan_close (stored);
