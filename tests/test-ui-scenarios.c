@@ -16,6 +16,7 @@
 #include "trib-application.h"
 #include "trib-plan.h"
 #include "trib-sample.h"
+#include "trib-test-input.h"
 #include "trib-scenarios-page.h"
 #include "trib-window.h"
 
@@ -416,6 +417,46 @@ test_list (Fixture       *f,
                                       ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* With real key presses: each key moves the projection, Tab commits one
+ * change, Ctrl+Z takes it back. */
+static void
+test_real_keys (Fixture       *f,
+                gconstpointer  data)
+{
+  TribScenario *cp = scenario_at (f, 2);
+  GtkWidget *entry;
+  g_autofree char *revenue_before = NULL;
+  g_autofree char *revenue_typed = NULL;
+
+  if (!trib_test_input_available ())
+    {
+      g_test_skip ("no XTEST on this display");
+      return;
+    }
+  trib_scenarios_page_select (f->page, cp);
+  pump ();
+  entry = named (f, "conversion");
+  revenue_before = g_strdup (cell (f, "revenue-1"));
+  gtk_widget_grab_focus (entry);
+  trib_test_key (f->window, GDK_KEY_a, GDK_CONTROL_MASK);
+  trib_test_type (f->window, "0.6");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "0.6");
+  revenue_typed = g_strdup (cell (f, "revenue-1"));
+  g_assert_cmpstr (revenue_typed, !=, revenue_before);
+  g_assert_cmpfloat (stored_conversion (cp), ==, 0.003);
+
+  trib_test_key (f->window, GDK_KEY_Tab, 0);
+  pump ();
+  g_assert_cmpfloat (fabs (stored_conversion (cp) - 0.006), <, 1e-12);
+  g_assert_cmpstr (cell (f, "revenue-1"), ==, revenue_typed);
+
+  trib_test_key (f->window, GDK_KEY_z, GDK_CONTROL_MASK);
+  pump ();
+  g_assert_cmpfloat (stored_conversion (cp), ==, 0.003);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "0.3");
+  g_assert_cmpstr (cell (f, "revenue-1"), ==, revenue_before);
+}
+
 /* Without scenarios the page says what it is for and how to start. */
 static void
 test_empty (Fixture       *f,
@@ -465,5 +506,7 @@ main (int   argc,
   g_test_add ("/ui/scenarios/reset", Fixture, NULL, fixture_setup, test_reset, fixture_teardown);
   g_test_add ("/ui/scenarios/list", Fixture, NULL, fixture_setup, test_list, fixture_teardown);
   g_test_add ("/ui/scenarios/empty", Fixture, NULL, fixture_setup, test_empty, fixture_teardown);
+  g_test_add ("/ui/scenarios/real-keys", Fixture, NULL, fixture_setup, test_real_keys,
+              fixture_teardown);
   return g_test_run ();
 }
