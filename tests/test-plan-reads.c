@@ -420,6 +420,12 @@ test_unique_investment (Fixture       *f,
   g_assert_true (trib_entity_set_string (q2, "quarter", "2027-Q3", &error));
   g_assert_no_error (error);
   g_assert_cmpuint (trib_plan_count (f->plan, TRIB_TYPE_INVESTMENT), ==, 2);
+
+  /* The one investment of a quarter is found by its upstream. */
+  g_assert_true (trib_plan_get_investment (f->plan, TRIB_UPSTREAM (etcd), "2027-Q3") ==
+                 TRIB_INVESTMENT (q2));
+  g_assert_nonnull (trib_plan_get_investment (f->plan, TRIB_UPSTREAM (etcd), "2027-Q1"));
+  g_assert_null (trib_plan_get_investment (f->plan, TRIB_UPSTREAM (etcd), "2027-Q2"));
 }
 
 /* An acknowledgement names its subject as type:id; it goes with its

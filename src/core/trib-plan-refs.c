@@ -512,6 +512,38 @@ trib_plan_get_referring (TribPlan   *self,
 }
 
 /**
+ * trib_plan_get_investment:
+ * @upstream: an upstream of the plan
+ * @quarter: a quarter written YYYY-Qn
+ *
+ * An upstream has at most one investment a quarter (the plan refuses a
+ * second): this is it.
+ *
+ * Returns: (transfer none) (nullable): the investment in @upstream in
+ *   @quarter, or %NULL if there is none
+ */
+TribInvestment *
+trib_plan_get_investment (TribPlan     *self,
+                          TribUpstream *upstream,
+                          const char   *quarter)
+{
+  GListModel *investments;
+
+  g_return_val_if_fail (TRIB_IS_PLAN (self), NULL);
+  g_return_val_if_fail (TRIB_IS_UPSTREAM (upstream), NULL);
+
+  investments = trib_plan_get_children (self, TRIB_ENTITY (upstream), TRIB_TYPE_INVESTMENT);
+  for (guint i = 0; i < g_list_model_get_n_items (investments); i++)
+    {
+      g_autoptr(TribInvestment) investment = g_list_model_get_item (investments, i);
+
+      if (g_strcmp0 (trib_investment_get_quarter (investment), quarter) == 0)
+        return investment;
+    }
+  return NULL;
+}
+
+/**
  * trib_plan_count:
  *
  * Returns: how many entities of @type the plan holds (a count in the file

@@ -110,6 +110,9 @@ GListModel   *trib_plan_get_referring (TribPlan          *self,
                                        const char        *field,
                                        gint64             target,
                                        GError           **error);
+TribInvestment *trib_plan_get_investment (TribPlan      *self,
+                                       TribUpstream      *upstream,
+                                       const char        *quarter);
 guint         trib_plan_count         (TribPlan          *self,
                                        GType              type);
 TribEntity   *trib_plan_lookup        (TribPlan          *self,
