@@ -23,7 +23,10 @@ _trib_plan_change_mask (Change *change)
   TribPlanChanges mask = 0;
 
   for (guint i = 0; i < change->ops->len; i++)
-    mask |= trib_plan_changes_for_type (G_OBJECT_TYPE (((Op *) g_ptr_array_index (change->ops, i))->entity));
+    {
+      Op *op = g_ptr_array_index (change->ops, i);
+      mask |= trib_plan_changes_for_type (G_OBJECT_TYPE (op->entity));
+    }
   return mask;
 }
 

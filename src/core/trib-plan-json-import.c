@@ -322,7 +322,8 @@ read_entity (Import         *imp,
   TribEntityClass *klass = ti->klass;
   /* A rule across fields needs the values even when only checking. */
   g_autoptr(Node) node = out || klass->check || klass->unique ||
-                         _trib_plan_json_needs_upgrade (imp->version, ti) ? _trib_import_node_new (ti) : NULL;
+                         _trib_plan_json_needs_upgrade (imp->version, ti)
+                         ? _trib_import_node_new (ti) : NULL;
   guint64 seen = 0, set = 0; /* bits of members and of fields */
   TribJsonToken token;
   gsize path_len = imp->path->len;
@@ -379,7 +380,8 @@ read_entity (Import         *imp,
         {
           g_string_append_printf (imp->path, "%s%s", path_len ? "." : "", member->name);
           if (node != NULL && node->children == NULL)
-            node->children = g_ptr_array_new_with_free_func ((GDestroyNotify) _trib_import_node_free);
+            node->children =
+              g_ptr_array_new_with_free_func ((GDestroyNotify) _trib_import_node_free);
           if (!read_entities (imp, &imp->schema->types[member->index],
                               node ? node->children : NULL))
             return FALSE;
