@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "trib-file-policy.h"
 #include "trib-plan.h"
 #include "trib-plan-private.h"
 #include "trib-store.h"
@@ -61,6 +62,8 @@ trib_plan_entity_types (guint *n_types)
         TRIB_TYPE_ACKNOWLEDGEMENT,
       };
       G_STATIC_ASSERT (G_N_ELEMENTS (t) == G_N_ELEMENTS (types));
+      /* One bit of TribPlanChanges per type, after the plan's own. */
+      G_STATIC_ASSERT (TRIB_PLAN_CHANGE_ALL == (1 << (G_N_ELEMENTS (types) + 1)) - 1);
       for (guint i = 0; i < G_N_ELEMENTS (t); i++)
         types[i] = t[i];
       g_once_init_leave (&initialized, 1);
@@ -480,32 +483,32 @@ trib_plan_create_replacing (const char *path,
                             const char *name,
                             GError    **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
   g_autofree char *tmp = NULL;
   g_autoptr(TribPlan) plan = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(TribOutput) output = NULL;
   TribStore *held;
-  int saved;
+  gboolean ok;
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     return trib_plan_create (path, name, error);
 
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
+  /* Only a plan is replaced, through a link, keeping its permissions. */
+  output = trib_output_new (path, TRIB_FILE_KIND_PLAN, TRIB_OUTPUT_REPLACE, NULL, error);
+  if (output == NULL)
+    return NULL;
   for (guint attempt = 0; attempt < 10 && plan == NULL; attempt++)
     {
-      g_autofree char *tmp_base = g_strdup_printf (".%s.%08x.new", base, g_random_int ());
-
       g_clear_error (&local_error);
       g_free (tmp);
-      tmp = g_build_filename (dir, tmp_base, NULL);
+      tmp = trib_output_temp_path (output);
       plan = trib_plan_create (tmp, name, &local_error);
       if (plan == NULL && !g_error_matches (local_error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_EXISTS))
         break;
     }
   if (plan == NULL)
     {
+      trib_output_hide_temp (output, tmp, local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
@@ -515,24 +518,17 @@ trib_plan_create_replacing (const char *path,
   g_clear_object (&plan);
 
   /* A plan being replaced must not be in use elsewhere. */
-  held = trib_store_hold_for_replace (path, &local_error);
+  held = trib_store_hold_for_replace (trib_output_get_path (output), &local_error);
   if (local_error != NULL)
     {
       g_unlink (tmp);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-  saved = g_rename (tmp, path) == 0 ? 0 : errno;
+  ok = trib_output_commit (output, tmp, error);
   trib_store_release_replaced (held);
-  if (saved != 0)
-    {
-      g_autofree char *display = g_filename_display_basename (path);
-
-      g_unlink (tmp);
-      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_IO,
-                   _("Could not replace “%s”: %s."), display, g_strerror (saved));
-      return NULL;
-    }
+  if (!ok)
+    return NULL;
   return trib_plan_open (path, TRIB_PLAN_OPEN_DEFAULT, error);
 }
 
