@@ -183,7 +183,8 @@ trib_lifecycle_chart_draw (cairo_t              *cr,
   light = colors[0];
   light.alpha = 0.35;
   colors[1] = light;
-  colors[2] = style->accent;
+  /* Today stands apart from the bars, which take the first series colour. */
+  colors[2] = style->warning;
   legend_h = trib_chart_draw_legend (cr, style, area, legend, colors, 3);
   area.y += legend_h + 8;
   area.height = MAX (1.0, area.height - legend_h - 8);

@@ -391,13 +391,15 @@ on_grid_key_pressed_cb (GtkEventControllerKey *controller,
     case GDK_KEY_End: case GDK_KEY_KP_End:
       _trib_investment_page_move_cursor (self, ctrl ? G_MAXINT / 2 : 0, G_MAXINT / 2);
       return TRUE;
+    /* Tab moves along the row; past its ends it leaves the grid, so the
+     * keyboard is never trapped in it. */
     case GDK_KEY_Tab:
-      if (ctrl)
+      if (ctrl || self->cursor_col + 1 >= self->n_quarters)
         return FALSE;
       _trib_investment_page_move_cursor (self, 0, 1);
       return TRUE;
     case GDK_KEY_ISO_Left_Tab:
-      if (ctrl)
+      if (ctrl || self->cursor_col == 0)
         return FALSE;
       _trib_investment_page_move_cursor (self, 0, -1);
       return TRUE;
