@@ -338,6 +338,84 @@ test_large (void)
 }
 
 static void
+test_cli (void)
+{
+  g_autofree char *dir = trib_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "sample.tributary", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "out.pdf", NULL);
+  g_autofree char *before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TribPlan) plan = trib_sample_write (path, FALSE, &error);
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autoptr(PopplerPage) page = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  int status;
+  double w, h;
+
+  g_assert_no_error (error);
+  trib_plan_close (plan);
+  g_clear_object (&plan);
+  before = trib_test_checksum (path);
+
+  {
+    const char *argv[] = { cli, "report", path, "-o", pdf, "--paper", "letter",
+                           "--sections", "summary,roadmap", NULL };
+
+    g_assert_true (g_spawn_sync (dir, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                 &out, &err, &status, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (err, ==, "");
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  doc = open_pdf (pdf);
+  page = poppler_document_get_page (doc, 0);
+  poppler_page_get_size (page, &w, &h);
+  g_assert_cmpfloat (w, ==, 612);
+  g_assert_cmpfloat (h, ==, 792);
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      g_autofree char *t = page_text (doc, i);
+      g_string_append (text, t);
+      g_string_append_c (text, '\n');
+    }
+  assert_headings (pdf, text->str, TRIB_REPORT_SECTION_SUMMARY | TRIB_REPORT_SECTION_ROADMAP);
+
+  /* Bad input: a clear message, exit status 2, nothing written, the plan untouched. */
+  {
+    const char *bad[][8] = {
+      { cli, "report", path, "-o", pdf, "--sections", "summary,nonsense", NULL },
+      { cli, "report", path, "-o", pdf, "--paper", "a3", NULL },
+      { cli, "report", path, NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_clear_pointer (&out, g_free);
+        g_clear_pointer (&err, g_free);
+        g_assert_true (g_spawn_sync (dir, (char **) bad[i], NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                     &out, &err, &status, &error));
+        g_assert_cmpint (WEXITSTATUS (status), ==, 2);
+        g_assert_true (g_str_has_prefix (err, "tributary-cli report: "));
+      }
+    g_assert_nonnull (strstr (err, "-o"));
+  }
+  /* The report never replaces the plan it reads. */
+  {
+    const char *argv[] = { cli, "report", path, "-o", path, NULL };
+
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_true (g_spawn_sync (dir, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                 &out, &err, &status, &error));
+    g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+    g_assert_true (g_str_has_prefix (err, "tributary-cli: "));
+    g_assert_cmpstr (trib_test_checksum (path), ==, before);
+  }
+  trib_test_remove_tree (dir);
+}
+
+static void
 test_options (void)
 {
   g_autoptr(GError) error = NULL;
@@ -487,6 +565,7 @@ main (int    argc,
   g_test_add_func ("/report/errors", test_errors);
   g_test_add_func ("/report/progress", test_progress);
   g_test_add_func ("/report/render-pages", test_render_pages);
+  g_test_add_func ("/report/cli", test_cli);
   g_test_add_func ("/report/large", test_large);
   return g_test_run ();
 }

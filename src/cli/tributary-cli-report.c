@@ -7,11 +7,15 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
 #include "tributary-cli-report.h"
 #include "trib-plan.h"
+#include "trib-file-policy.h"
+#include "trib-report.h"
 #include "trib-roadmap.h"
 
 #define EXIT_FAILED 1
@@ -209,3 +213,98 @@ trib_cli_roadmap (int    argc,
     }
 }
 
+/**
+ * trib_cli_report:
+ * @argc: arguments after the command name, the command included
+ * @argv: those arguments
+ *
+ * `tributary-cli report PLAN -o OUT.pdf [--paper a4|letter] [--sections
+ * LIST] [--from DATE] [--to DATE]`: writes the PDF report through the
+ * output rules of the file policy (never over the plan, never half
+ * written).
+ *
+ * Returns: the exit status
+ */
+int
+trib_cli_report (int    argc,
+                 char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("report PLAN -o OUT.pdf"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TribPlan) plan = NULL;
+  g_autoptr(TribOutput) out = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *paper = NULL;
+  g_autofree char *section_list = NULL;
+  g_autofree char *temp = NULL;
+  TribReportOptions options;
+  const char *inputs[2] = { NULL, NULL };
+  int fd, status;
+  gboolean ok;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the PDF to FILE (required)"), N_("FILE") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_("Paper size: a4 (default) or letter"), "a4|letter" },
+    { "sections", 0, 0, G_OPTION_ARG_STRING, &section_list,
+      N_("Sections, separated by commas: summary, business, roadmap, health, investment, patches, products, platform, checks, assumptions (default all)"),
+      N_("LIST") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &options.from, N_("First day of the roadmap, YYYY-MM-DD (default: the plan’s horizon)"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &options.to, N_("Last day of the roadmap, YYYY-MM-DD"), N_("DATE") },
+    { NULL }
+  };
+
+  trib_report_options_init (&options);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  status = parse (context, "report", _("Write a plan’s executive report as a PDF."), &argc, &argv);
+  if (status >= 0)
+    goto out;
+  status = EXIT_USAGE;
+  if (output == NULL)
+    {
+      usage_error ("report", _("name the PDF to write with -o FILE"));
+      goto out;
+    }
+  if (paper != NULL && !trib_paper_parse (paper, &options.paper))
+    {
+      usage_error ("report", _("--paper must be a4 or letter"));
+      goto out;
+    }
+  if (section_list != NULL && !trib_report_sections_parse (section_list, &options.sections, &error))
+    {
+      usage_error ("report", error->message);
+      goto out;
+    }
+  status = EXIT_FAILED;
+  if (!trib_report_options_check (&options, &error))
+    {
+      fail (error);
+      goto out;
+    }
+
+  plan = trib_plan_open (argv[1], TRIB_PLAN_OPEN_READ_ONLY, &error);
+  if (plan == NULL)
+    {
+      fail (error);
+      goto out;
+    }
+  inputs[0] = argv[1];
+  out = trib_output_new (output, TRIB_FILE_KIND_DOCUMENT, TRIB_OUTPUT_DEFAULT, inputs, &error);
+  if (out == NULL || (fd = trib_output_open_temp (out, &temp, &error)) < 0)
+    {
+      fail (error);
+      goto out;
+    }
+  close (fd);
+  ok = trib_report_write (plan, &options, temp, NULL, NULL, NULL, &error)
+       && trib_output_commit (out, temp, &error);
+  if (!ok)
+    {
+      g_unlink (temp);
+      fail (error);
+      goto out;
+    }
+  status = 0;
+
+out:
+  trib_report_options_clear (&options);
+  return status;
+}

@@ -10,5 +10,7 @@ G_BEGIN_DECLS
 
 int trib_cli_roadmap (int    argc,
                       char **argv);
+int trib_cli_report  (int    argc,
+                      char **argv);
 
 G_END_DECLS

@@ -23,6 +23,7 @@
 #include "trib-health-tracker.h"
 #include "trib-page-context.h"
 #include "trib-scenarios-page.h"
+#include "trib-report-page.h"
 #include "trib-roadmap-page.h"
 #include "trib-upstreams-page.h"
 #include "trib-window-private.h"
@@ -62,10 +63,7 @@ static const PageInfo pages[] = {
   { "business-models", N_("Business Models"), "x-office-presentation-symbolic",
     trib_scenarios_page_new, NULL, NULL },
   { "roadmap", N_("Roadmap"), "x-office-calendar-symbolic", trib_roadmap_page_new, NULL, NULL },
-  { "report", N_("Report"), "x-office-document-symbolic", NULL,
-    N_("Executive Report"),
-    N_("A PDF report of the plan that an executive can read in ten minutes will be exported "
-       "from here.") },
+  { "report", N_("Report"), "x-office-document-symbolic", trib_report_page_new, NULL, NULL },
 };
 
 G_DEFINE_FINAL_TYPE (TribWindow, trib_window, ADW_TYPE_APPLICATION_WINDOW)
