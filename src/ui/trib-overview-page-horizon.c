@@ -134,13 +134,13 @@ _trib_overview_page_confirm_horizon (TribOverviewPage  *self,
                             (char *) g_ptr_array_index (quarters, quarters->len - 1));
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "%u investment, in %s, would fall outside the plan’s "
-                                       "horizon of %s to %s. It stays in the plan and comes "
-                                       "back when the horizon covers its quarter again, but "
-                                       "no page or report counts it meanwhile.",
+                                       "horizon of %s to %s. It is not deleted: it stays in "
+                                       "the plan, outside the horizon, until the horizon "
+                                       "covers its quarter again.",
                                        "%u investments, in %s, would fall outside the plan’s "
-                                       "horizon of %s to %s. They stay in the plan and come "
-                                       "back when the horizon covers their quarters again, "
-                                       "but no page or report counts them meanwhile.",
+                                       "horizon of %s to %s. They are not deleted: they stay "
+                                       "in the plan, outside the horizon, until the horizon "
+                                       "covers their quarters again.",
                                        n_investments),
                           n_investments, span, new_first, new_last ? new_last : new_first);
   if (field == TRIB_PLAN_INFO_FIELD_QUARTERS)
