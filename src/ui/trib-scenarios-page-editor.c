@@ -554,7 +554,7 @@ build_settings (TribScenariosPage *self)
   self->p0_source_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->p0_source_row),
                                  _("Starting patch stock"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->p0_source_row),
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->p0_source_row),
                                _("The patches the plan carries today (Patches page), or a number "
                                  "of this scenario’s own"));
   adw_combo_row_set_model (self->p0_source_row, G_LIST_MODEL (sources));
