@@ -455,6 +455,16 @@ test_real_keys (Fixture       *f,
   g_assert_cmpfloat (stored_conversion (cp), ==, 0.003);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "0.3");
   g_assert_cmpstr (cell (f, "revenue-1"), ==, revenue_before);
+
+  /* Delete in the list deletes the selected scenario; Ctrl+Z brings it back. */
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (
+    GTK_LIST_BOX (find_type (GTK_WIDGET (f->page), GTK_TYPE_LIST_BOX)))));
+  trib_test_key (f->window, GDK_KEY_Delete, 0);
+  pump ();
+  g_assert_cmpuint (n_scenarios (f), ==, 4);
+  trib_test_key (f->window, GDK_KEY_z, GDK_CONTROL_MASK);
+  pump ();
+  g_assert_cmpuint (n_scenarios (f), ==, 5);
 }
 
 /* Without scenarios the page says what it is for and how to start. */
