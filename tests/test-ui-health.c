@@ -140,6 +140,14 @@ test_refresh_from_window (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL));
   tracker = g_object_get_data (G_OBJECT (trib_window_get_context (window)), "trib-health-tracker");
   g_assert_nonnull (tracker);
+  /* The tokens are read from the secret store first. */
+  {
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while (trib_health_tracker_get_refresh (tracker) == NULL && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  g_assert_nonnull (trib_health_tracker_get_refresh (tracker));
   g_assert_true (trib_forge_refresh_get_running (trib_health_tracker_get_refresh (tracker)));
 
   while (trib_forge_refresh_get_running (trib_health_tracker_get_refresh (tracker)))

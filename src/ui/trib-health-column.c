@@ -22,7 +22,8 @@
 
 typedef struct
 {
-  TribTablePage     *page;
+  TribTablePage       *page;
+  GtkColumnViewColumn *columns[2];
   TribHealthTracker *tracker;
   GtkSorter         *sorter;
   GtkRevealer       *bar;
@@ -399,7 +400,24 @@ health_free (gpointer data)
     g_signal_handlers_disconnect_by_data (health->watched, health);
   g_clear_object (&health->watched);
   g_clear_object (&health->sorter);
+  g_clear_object (&health->tracker);
   g_free (health);
+}
+
+#define WIDE_ENOUGH 760
+
+static gboolean
+on_tick_cb (GtkWidget     *widget,
+            GdkFrameClock *clock,
+            gpointer       data)
+{
+  Health *health = data;
+  gboolean wide = gtk_widget_get_width (widget) >= WIDE_ENOUGH;
+
+  for (guint i = 0; i < G_N_ELEMENTS (health->columns); i++)
+    if (gtk_column_view_column_get_visible (health->columns[i]) != wide)
+      gtk_column_view_column_set_visible (health->columns[i], wide);
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -518,7 +536,7 @@ trib_health_attach (TribTablePage *page)
   g_return_if_fail (GTK_IS_BOX (box) && GTK_IS_BOX (toolbar) && view != NULL);
 
   health->page = page;
-  health->tracker = trib_health_tracker_get (context);
+  health->tracker = g_object_ref (trib_health_tracker_get (context));
   health->sorter = GTK_SORTER (gtk_custom_sorter_new (compare_health_cb, health, NULL));
   g_object_set_data_full (G_OBJECT (page), "trib-health", health, health_free);
 
@@ -529,8 +547,13 @@ trib_health_attach (TribTablePage *page)
                                health->sorter, 150);
   refreshed_column = make_column (health, _("Refreshed"), G_CALLBACK (on_refreshed_setup_cb),
                                   update_refreshed_cell, NULL, 100);
-  gtk_column_view_insert_column (view, 1, health_column);
-  gtk_column_view_insert_column (view, 2, refreshed_column);
+  /* After the page's own columns, whose order others rely on; shown when
+   * the page is wide enough for them beside the columns that matter. */
+  gtk_column_view_append_column (view, health_column);
+  gtk_column_view_append_column (view, refreshed_column);
+  health->columns[0] = health_column;
+  health->columns[1] = refreshed_column;
+  gtk_widget_add_tick_callback (GTK_WIDGET (page), on_tick_cb, health, NULL);
 
   refresh_button = gtk_button_new_from_icon_name ("view-refresh-symbolic");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (refresh_button), "health.refresh");

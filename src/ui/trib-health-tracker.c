@@ -30,6 +30,8 @@ struct _TribHealthTracker
   TribForgeRefresh  *refresh;
   GCancellable      *cancellable;
   GPtrArray         *failures;  /* "name: reason" */
+  GPtrArray         *pending;   /* upstreams of a refresh waiting for the tokens */
+  gboolean           waiting;
 };
 
 enum { PROP_0, PROP_REFRESH, N_PROPS };
@@ -63,29 +65,6 @@ summarize (const TribForgeContributor *contributors,
 {
   trib_contributors_to_snapshot ((const TribContributor *) (gconstpointer) contributors, n, forge,
                                  team_handles, snapshot);
-}
-
-static void
-on_token_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      data)
-{
-  g_autoptr(TribForgeService) service = data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *token = trib_forge_token_lookup_finish (result, &error);
-  TribForge forge = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (service), "trib-token-forge"));
-
-  if (error != NULL)
-    g_debug ("No token from the secret store: %s", error->message);
-  if (token != NULL && !trib_forge_service_has_token (service, forge))
-    trib_forge_service_set_token (service, forge, token);
-  if (token != NULL)
-    memset (token, 0, strlen (token));
-  if (forge == TRIB_FORGE_GITHUB)
-    {
-      g_object_set_data (G_OBJECT (service), "trib-token-forge", GINT_TO_POINTER (TRIB_FORGE_GITLAB));
-      trib_forge_token_lookup_async (TRIB_FORGE_GITLAB, NULL, on_token_cb, g_object_ref (service));
-    }
 }
 
 /* The application's one service, made on first use. */
@@ -123,9 +102,6 @@ application_service (void)
     }
   g_clear_pointer (&schema, g_settings_schema_unref);
 
-  /* GitHub first, then GitLab: one lookup at a time. */
-  g_object_set_data (G_OBJECT (service), "trib-token-forge", GINT_TO_POINTER (TRIB_FORGE_GITHUB));
-  trib_forge_token_lookup_async (TRIB_FORGE_GITHUB, NULL, on_token_cb, g_object_ref (service));
   if (app != NULL)
     g_object_set_data_full (G_OBJECT (app), "trib-forge-service", g_object_ref (service), g_object_unref);
   return service;
@@ -171,6 +147,7 @@ trib_health_tracker_finalize (GObject *object)
 
   g_hash_table_unref (self->entries);
   g_ptr_array_unref (self->failures);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
 
   G_OBJECT_CLASS (trib_health_tracker_parent_class)->finalize (object);
 }
@@ -361,13 +338,64 @@ on_refreshed_cb (GObject      *source,
   invalidate (self);
 }
 
+static void start_refresh (TribHealthTracker *self,
+                           GPtrArray         *upstreams);
+
+/* The tokens are read from the secret store before the first refresh
+ * (not before: a window that never refreshes never wakes the store),
+ * GitHub's then GitLab's. */
+static void
+on_token_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  g_autoptr(TribHealthTracker) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = trib_forge_token_lookup_finish (result, &error);
+  TribForge forge = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self->service), "trib-token-forge"));
+
+  if (error != NULL)
+    g_debug ("No token from the secret store: %s", error->message);
+  if (token != NULL && !trib_forge_service_has_token (self->service, forge))
+    trib_forge_service_set_token (self->service, forge, token);
+  if (token != NULL)
+    memset (token, 0, strlen (token));
+  if (forge == TRIB_FORGE_GITHUB)
+    {
+      g_object_set_data (G_OBJECT (self->service), "trib-token-forge", GINT_TO_POINTER (TRIB_FORGE_GITLAB));
+      trib_forge_token_lookup_async (TRIB_FORGE_GITLAB, NULL, on_token_cb, g_object_ref (self));
+      return;
+    }
+  g_object_set_data (G_OBJECT (self->service), "trib-tokens-read", GINT_TO_POINTER (TRUE));
+  self->waiting = FALSE;
+  if (self->plan != NULL)
+    {
+      g_autoptr(GPtrArray) upstreams = g_steal_pointer (&self->pending);
+      start_refresh (self, upstreams);
+    }
+}
+
+static void
+start_refresh (TribHealthTracker *self,
+               GPtrArray         *upstreams)
+{
+  g_clear_object (&self->refresh);
+  g_ptr_array_set_size (self->failures, 0);
+  self->refresh = trib_forge_refresh_new (self->service, self->plan, upstreams);
+  self->cancellable = g_cancellable_new ();
+  g_signal_connect (self->refresh, "upstream-finished", G_CALLBACK (on_upstream_finished_cb), self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFRESH]);
+  trib_forge_refresh_run_async (self->refresh, self->cancellable, on_refreshed_cb, g_object_ref (self));
+}
+
 /**
  * trib_health_tracker_refresh:
  * @self: a tracker
  * @upstreams: (nullable) (element-type TribUpstream): the upstreams; %NULL
  *   for all
  *
- * Starts a refresh unless one is under way.
+ * Starts a refresh unless one is under way (after reading the tokens from
+ * the secret store, the first time).
  *
  * Returns: whether one was started
  */
@@ -377,18 +405,21 @@ trib_health_tracker_refresh (TribHealthTracker *self,
 {
   g_return_val_if_fail (TRIB_IS_HEALTH_TRACKER (self), FALSE);
 
-  if (self->refresh != NULL && trib_forge_refresh_get_running (self->refresh))
+  if ((self->refresh != NULL && trib_forge_refresh_get_running (self->refresh)) || self->waiting)
     return FALSE;
   if (trib_plan_is_read_only (self->plan))
     return FALSE;
 
-  g_clear_object (&self->refresh);
-  g_ptr_array_set_size (self->failures, 0);
-  self->refresh = trib_forge_refresh_new (self->service, self->plan, upstreams);
-  self->cancellable = g_cancellable_new ();
-  g_signal_connect (self->refresh, "upstream-finished", G_CALLBACK (on_upstream_finished_cb), self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFRESH]);
-  trib_forge_refresh_run_async (self->refresh, self->cancellable, on_refreshed_cb, g_object_ref (self));
+  if (g_object_get_data (G_OBJECT (self->service), "trib-tokens-read") == NULL &&
+      g_getenv ("TRIBUTARY_NO_SECRETS") == NULL)
+    {
+      self->waiting = TRUE;
+      self->pending = upstreams != NULL ? g_ptr_array_ref (upstreams) : NULL;
+      g_object_set_data (G_OBJECT (self->service), "trib-token-forge", GINT_TO_POINTER (TRIB_FORGE_GITHUB));
+      trib_forge_token_lookup_async (TRIB_FORGE_GITHUB, NULL, on_token_cb, g_object_ref (self));
+      return TRUE;
+    }
+  start_refresh (self, upstreams);
   return TRUE;
 }
 
