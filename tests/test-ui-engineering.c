@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 #include <sqlite3.h>
 #include <glib/gstdio.h>
@@ -456,10 +458,10 @@ find_button (GtkWidget  *root,
   return NULL;
 }
 
-/* The row of the finding whose message starts with @prefix. */
+/* The row of the finding whose message holds @part. */
 static GtkListBoxRow *
 finding_row (GtkListBox *list,
-             const char *prefix)
+             const char *part)
 {
   for (guint i = 0; ; i++)
     {
@@ -469,7 +471,7 @@ finding_row (GtkListBox *list,
       if (row == NULL)
         return NULL;
       finding = g_object_get_data (G_OBJECT (row), "finding");
-      if (finding && g_str_has_prefix (trib_finding_get_message (finding), prefix))
+      if (finding && strstr (trib_finding_get_message (finding), part) != NULL)
         return row;
     }
 }
@@ -548,6 +550,22 @@ test_findings (Fixture       *f,
   }
   row = finding_row (list, jump);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "dim-label"));
+
+  /* A promised target goes to its cell of the certification matrix (the
+   * message says "promises" or, after the GA, "has shipped promising"). */
+  row = finding_row (list, "“Google Cloud”");
+  g_assert_nonnull (row);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  trib_test_key (f->window, GDK_KEY_Return, 0);
+  pump ();
+  g_assert_cmpstr (trib_window_get_visible_page (TRIB_WINDOW (f->window)), ==, "product");
+  {
+    TribProductPage *product = TRIB_PRODUCT_PAGE (gtk_stack_get_visible_child (GTK_STACK (find_by_id (f->window, "stack"))));
+    GtkWidget *cell = trib_product_page_get_matrix_cell (product, "Google Cloud", 0);
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+    g_assert_true (focus == cell || gtk_widget_is_ancestor (focus, cell));
+  }
 }
 
 int

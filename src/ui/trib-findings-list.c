@@ -17,6 +17,8 @@
 #include "trib-findings-list.h"
 #include "trib-findings-model.h"
 #include "trib-investment-page.h"
+#include "trib-patches-page.h"
+#include "trib-product-page.h"
 #include "trib-table-page.h"
 #include "trib-window.h"
 
@@ -86,6 +88,22 @@ jump_to (TribFindingsList *self,
               trib_investment_page_set_cursor (TRIB_INVESTMENT_PAGE (page), (guint) row, q);
               gtk_widget_grab_focus (trib_investment_page_get_grid (TRIB_INVESTMENT_PAGE (page)));
               return;
+            }
+        }
+      if (TRIB_IS_PRODUCT_PAGE (page) && trib_product_page_focus_entity (TRIB_PRODUCT_PAGE (page), entity))
+        return;
+      if (TRIB_IS_PATCHES_PAGE (page) && TRIB_IS_UPSTREAM (entity))
+        {
+          /* The patches of the upstream the finding is about. */
+          GListModel *upstreams = trib_plan_get_items (self->plan, TRIB_TYPE_UPSTREAM);
+          for (guint u = 0; u < g_list_model_get_n_items (upstreams); u++)
+            {
+              g_autoptr(TribEntity) item = g_list_model_get_item (upstreams, u);
+              if (item == entity)
+                {
+                  trib_patches_page_set_filter (TRIB_PATCHES_PAGE (page), u + 1, -1);
+                  return;
+                }
             }
         }
       if (TRIB_IS_TABLE_PAGE (page)

@@ -271,3 +271,56 @@ trib_product_page_show (TribProductPage *self,
   g_return_if_fail (TRIB_IS_PRODUCT_PAGE (self));
   gtk_stack_set_visible_child_name (self->stack, view);
 }
+
+/**
+ * trib_product_page_focus_entity:
+ * @entity: a product, release, upstream base or certification
+ *
+ * Shows the view that edits @entity, with @entity selected (a
+ * certification shows the matrix, with the keyboard on its cell).
+ *
+ * Returns: whether @entity was found
+ */
+gboolean
+trib_product_page_focus_entity (TribProductPage *self,
+                                TribEntity      *entity)
+{
+  const char *view;
+  GtkWidget *child;
+
+  g_return_val_if_fail (TRIB_IS_PRODUCT_PAGE (self), FALSE);
+  if (TRIB_IS_PRODUCT (entity))
+    view = "products";
+  else if (TRIB_IS_PRODUCT_RELEASE (entity))
+    view = "releases";
+  else if (TRIB_IS_RELEASE_BASE (entity))
+    view = "bases";
+  else if (TRIB_IS_CERTIFICATION (entity))
+    {
+      TribCertification *cert = TRIB_CERTIFICATION (entity);
+      GListModel *releases = trib_plan_get_items (self->plan, TRIB_TYPE_PRODUCT_RELEASE);
+      TribEntity *release = trib_plan_lookup (self->plan, TRIB_TYPE_PRODUCT_RELEASE,
+                                              trib_certification_get_release_id (cert));
+      const char *ga = release ? trib_product_release_get_ga (TRIB_PRODUCT_RELEASE (release)) : NULL;
+      guint position = 0;
+      GtkWidget *cell;
+
+      gtk_stack_set_visible_child_name (self->stack, "certification");
+      /* The matrix orders releases by general availability. */
+      for (guint i = 0; release && i < g_list_model_get_n_items (releases); i++)
+        {
+          g_autoptr(TribProductRelease) r = g_list_model_get_item (releases, i);
+          int d = g_strcmp0 (trib_product_release_get_ga (r), ga);
+          if (d < 0 || (d == 0 && g_strcmp0 (trib_product_release_get_version (r),
+                                             trib_product_release_get_version (TRIB_PRODUCT_RELEASE (release))) < 0))
+            position++;
+        }
+      cell = trib_product_page_get_matrix_cell (self, trib_certification_get_target (cert), position);
+      return cell != NULL && gtk_widget_grab_focus (cell);
+    }
+  else
+    return FALSE;
+  gtk_stack_set_visible_child_name (self->stack, view);
+  child = gtk_stack_get_visible_child (self->stack);
+  return TRIB_IS_TABLE_PAGE (child) && trib_table_page_focus_entity (TRIB_TABLE_PAGE (child), entity);
+}

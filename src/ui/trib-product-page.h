@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (TribProductPage, trib_product_page, TRIB, PRODUCT_PAGE, Gt
 GtkWidget *trib_product_page_new             (TribPageContext *context);
 void       trib_product_page_show            (TribProductPage *self,
                                               const char      *view);
+gboolean   trib_product_page_focus_entity    (TribProductPage *self,
+                                              TribEntity      *entity);
 GtkWidget *trib_product_page_get_matrix_cell (TribProductPage *self,
                                               const char      *target,
                                               guint            release);
