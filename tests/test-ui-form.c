@@ -15,6 +15,7 @@
 
 #include "trib-entity-form.h"
 #include "trib-page-context.h"
+#include "trib-table-page.h"
 #include "trib-plan.h"
 #include "trib-test-input.h"
 
@@ -391,6 +392,102 @@ test_nothing_to_refer_to (Fixture       *f,
   assert_query (f->path, "SELECT count(*) FROM patch", "0");
 }
 
+static char *
+upstream_name (TribEntity *entity,
+               gpointer    user_data)
+{
+  return g_strdup (trib_upstream_get_name (TRIB_UPSTREAM (entity)));
+}
+
+static GtkWidget *
+find_column_view (GtkWidget *root)
+{
+  if (GTK_IS_COLUMN_VIEW (root))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_column_view (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+shown_columns (GtkWidget *page)
+{
+  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (find_column_view (page)));
+  g_autoptr(GString) titles = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (gtk_column_view_column_get_visible (column))
+        g_string_append_printf (titles, "%s%s", titles->len ? "," : "",
+                                gtk_column_view_column_get_title (column));
+    }
+  return g_string_free (g_steal_pointer (&titles), FALSE);
+}
+
+static void
+resize (GtkWidget *window,
+        int        width)
+{
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 500);
+  pump ();
+  trib_test_input_settle (100);
+}
+
+/* A table keeps its columns by priority when narrow, the page's own
+ * columns too, and each column sorts by its field's value. */
+static void
+test_table_columns (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *page = trib_table_page_new (f->context, TRIB_TYPE_UPSTREAM);
+  TribTablePage *table = TRIB_TABLE_PAGE (page);
+  GtkColumnViewColumn *own = gtk_column_view_column_new ("Own", NULL);
+  g_autofree char *narrow = NULL;
+  g_autofree char *middle = NULL;
+  g_autofree char *wide = NULL;
+
+  trib_table_page_add_custom_column (table, "name", "Name", 150, 0, upstream_name, NULL, NULL);
+  trib_table_page_add_column (table, "forge", NULL, 90, 4);
+  trib_table_page_add_column (table, "layer", NULL, 170, 3);
+  trib_table_page_add_column (table, "importance", NULL, 90, 2);
+  trib_table_page_add_column (table, "decision", NULL, 110, 1);
+  gtk_column_view_column_set_fixed_width (own, 60);
+  trib_table_page_add_view_column (table, own, 1, 1);
+  g_object_unref (own);
+  gtk_window_set_child (GTK_WINDOW (f->window), page);
+
+  resize (f->window, 400);
+  narrow = shown_columns (page);
+  g_assert_cmpstr (narrow, ==, "Name,Own,Decision");
+  resize (f->window, 560);
+  middle = shown_columns (page);
+  g_assert_cmpstr (middle, ==, "Name,Own,Importance,Decision");
+  resize (f->window, 1000);
+  wide = shown_columns (page);
+  g_assert_cmpstr (wide, ==, "Name,Own,Forge,Layer,Importance,Decision");
+
+  /* The keyboard, in a page alone (its own bindings): Ctrl+F searches,
+   * Enter in the search goes to the match. */
+  gtk_widget_grab_focus (page);
+  trib_test_key (f->window, GDK_KEY_f, GDK_CONTROL_MASK);
+  trib_test_type (f->window, "contai");
+  trib_test_input_settle (300);
+  g_assert_cmpuint (g_list_model_get_n_items (trib_table_page_get_model (table)), ==, 1);
+  trib_test_key (f->window, GDK_KEY_Return, 0);
+  g_assert_cmpstr (trib_upstream_get_name (TRIB_UPSTREAM (trib_table_page_get_selected (table))), ==,
+                   "containerd");
+
+  close_plan (f);
+  assert_query (f->path, "SELECT count(*) FROM upstream", "2");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -408,6 +505,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/ui/form/milestone", Fixture, NULL, fixture_setup, test_milestone, fixture_teardown);
   g_test_add ("/ui/form/acknowledgement", Fixture, NULL, fixture_setup, test_acknowledgement,
+              fixture_teardown);
+  g_test_add ("/ui/table/columns", Fixture, NULL, fixture_setup, test_table_columns,
               fixture_teardown);
   g_test_add ("/ui/form/nothing-to-refer-to", Fixture, GINT_TO_POINTER (1), fixture_setup,
               test_nothing_to_refer_to, fixture_teardown);

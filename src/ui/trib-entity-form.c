@@ -485,6 +485,18 @@ trib_entity_form_save (TribEntityForm *self)
   self->save_tried = TRUE;
   if (!_trib_entity_form_validate (self))
     {
+      g_autoptr(GString) messages = g_string_new (NULL);
+
+      /* Said at the top too, where it is seen whatever the scrolling. */
+      for (guint i = 0; i < self->rows->len; i++)
+        {
+          g_auto(GValue) value = G_VALUE_INIT;
+          g_autofree char *message = NULL;
+
+          if (!_trib_entity_form_read_row (g_ptr_array_index (self->rows, i), &value, &message))
+            g_string_append_printf (messages, "%s%s", messages->len ? "\n" : "", message);
+        }
+      show_error (self, messages->str);
       focus_first_invalid (self);
       return FALSE;
     }

@@ -162,6 +162,8 @@ row_cache (TribTablePage *self,
     {
       TribTableColumn *column = g_ptr_array_index (self->columns, i);
 
+      if (column->external)
+        continue;
       if (is_numeric (self, column))
         {
           const GValue *value = trib_entity_peek_value (entity, column->field);
@@ -203,8 +205,12 @@ _trib_table_page_search_text (TribTablePage *self,
       /* Joined by newlines, which a one-line search cannot match across. */
       for (guint i = 0; i < self->columns->len; i++)
         {
-          g_autofree char *text = cell_text (g_ptr_array_index (self->columns, i), entity);
+          TribTableColumn *column = g_ptr_array_index (self->columns, i);
+          g_autofree char *text = NULL;
 
+          if (column->external)
+            continue;
+          text = cell_text (column, entity);
           g_string_append_printf (joined, "%s\n", text);
         }
       for (guint i = 0; extra[i] != NULL; i++)
@@ -470,6 +476,44 @@ trib_table_page_add_custom_column (TribTablePage     *self,
   column->description_func = description_func;
   column->user_data = user_data;
   append_column (self, column, title);
+}
+
+/**
+ * trib_table_page_add_view_column:
+ * @column: a column the page made itself (cells that are not text: a
+ *   badge, a chart), with a fixed width
+ * @priority: as for trib_table_page_add_column()
+ * @position: where among the columns, -1 for the end
+ *
+ * Adds @column to the table: the page sorts and draws it as it set it up,
+ * and the table shows or hides it by its priority when the page is narrow,
+ * like its own columns.
+ */
+void
+trib_table_page_add_view_column (TribTablePage       *self,
+                                 GtkColumnViewColumn *column,
+                                 guint                priority,
+                                 int                  position)
+{
+  TribTableColumn *entry;
+
+  g_return_if_fail (TRIB_IS_TABLE_PAGE (self));
+  g_return_if_fail (GTK_IS_COLUMN_VIEW_COLUMN (column));
+
+  entry = g_new0 (TribTableColumn, 1);
+  entry->page = self;
+  entry->index = self->columns->len;
+  entry->field = -1;
+  entry->width = MAX (gtk_column_view_column_get_fixed_width (column), 0);
+  entry->priority = priority;
+  entry->external = TRUE;
+  entry->column = g_object_ref (column);
+  g_ptr_array_add (self->columns, entry);
+  if (position < 0)
+    gtk_column_view_append_column (self->column_view, column);
+  else
+    gtk_column_view_insert_column (self->column_view, (guint) position, column);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 gboolean

@@ -19,6 +19,7 @@ typedef struct
   TribTableCellFunc    description_func; /* tooltip and accessible text, or NULL */
   gpointer             user_data;
   char                *signal;           /* "notify::name", what a cell follows */
+  gboolean             external;         /* a page's own column: only shown or hidden here */
   GtkColumnViewColumn *column;
 } TribTableColumn;
 

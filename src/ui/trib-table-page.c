@@ -292,9 +292,23 @@ choose_columns (TribTablePage *self,
                 int            width,
                 gboolean       apply)
 {
+  GListModel *all = gtk_column_view_get_columns (self->column_view);
   gboolean changed = FALSE;
+  gboolean full = FALSE;
   int used = 0;
   guint max_priority = 0;
+
+  /* Columns a page added to the view itself keep their place and width. */
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (all, i);
+      gboolean ours = FALSE;
+
+      for (guint j = 0; !ours && j < self->columns->len; j++)
+        ours = ((TribTableColumn *) g_ptr_array_index (self->columns, j))->column == column;
+      if (!ours && gtk_column_view_column_get_visible (column))
+        used += MAX (gtk_column_view_column_get_fixed_width (column), 0);
+    }
 
   for (guint i = 0; i < self->columns->len; i++)
     max_priority = MAX (max_priority, ((TribTableColumn *) g_ptr_array_index (self->columns, i))->priority);
@@ -307,9 +321,12 @@ choose_columns (TribTablePage *self,
 
         if (column->priority != p)
           continue;
-        visible = p == 0 || used + column->width <= width;
+        /* Once a column does not fit, no less important one is shown. */
+        visible = p == 0 || (!full && used + column->width <= width);
         if (visible)
           used += column->width;
+        else
+          full = TRUE;
         if (gtk_column_view_column_get_visible (column->column) == visible)
           continue;
         changed = TRUE;

@@ -51,6 +51,10 @@ void             trib_table_page_add_custom_column (TribTablePage         *self,
                                                     TribTableCellFunc      text_func,
                                                     TribTableCellFunc      description_func,
                                                     gpointer               user_data);
+void             trib_table_page_add_view_column   (TribTablePage         *self,
+                                                    GtkColumnViewColumn   *column,
+                                                    guint                  priority,
+                                                    int                    position);
 void             trib_table_page_set_search_fields (TribTablePage         *self,
                                                     const char            *fields);
 void             trib_table_page_set_items         (TribTablePage         *self,
