@@ -525,17 +525,31 @@ draw_steps (TribRoadmapChart     *self,
             double                width,
             double                height)
 {
+  double x0s[TRIB_STEP_PRODUCT_ROADMAP + 2] = { 0 };
+  gboolean shown[TRIB_STEP_PRODUCT_ROADMAP + 2] = { FALSE };
+  g_autoptr(PangoLayout) layout = make_layout (cr, style->font_family, self->label_size, TRUE);
+
+  for (TribStep step = TRIB_STEP_FIND_GAPS; step <= TRIB_STEP_PRODUCT_ROADMAP; step++)
+    {
+      guint32 start, end;
+
+      shown[step] = trib_roadmap_get_step_span (self->roadmap, step, &start, &end)
+                    && end >= self->view_first && start <= self->view_last;
+      if (shown[step])
+        x0s[step] = MAX (day_to_x (self, width, start) - MARKER, self->gutter);
+    }
+
   for (TribStep step = TRIB_STEP_FIND_GAPS; step <= TRIB_STEP_PRODUCT_ROADMAP; step++)
     {
       guint32 start, end;
       TribRgba color;
-      double x0, x1;
+      double x0, x1, room = width - 4;
 
-      if (!trib_roadmap_get_step_span (self->roadmap, step, &start, &end)
-          || end < self->view_first || start > self->view_last)
+      if (!shown[step])
         continue;
+      trib_roadmap_get_step_span (self->roadmap, step, &start, &end);
       trib_chart_series_color (style, step + 3, &color);
-      x0 = MAX (day_to_x (self, width, start) - MARKER, self->gutter);
+      x0 = x0s[step];
       x1 = MIN (day_to_x (self, width, end + 1) + MARKER, width);
       color.alpha = 0.10;
       trib_chart_set_color (cr, &color);
@@ -545,8 +559,23 @@ draw_steps (TribRoadmapChart     *self,
       trib_chart_set_color (cr, &color);
       cairo_rectangle (cr, x0, self->line_height * 2 + 2, x1 - x0, 3);
       cairo_fill (cr);
-      trib_chart_text (cr, style, step_title (step), x0 + 2, self->line_height * 2.6, self->label_size,
-                       TRUE, TRIB_CHART_ALIGN_START, TRIB_CHART_ALIGN_CENTER, &color);
+
+      /* The label stops where a later step's band begins. */
+      for (TribStep later = step + 1; later <= TRIB_STEP_PRODUCT_ROADMAP; later++)
+        if (shown[later] && x0s[later] > x0)
+          room = MIN (room, x0s[later]);
+      if (room - x0 < 16)
+        continue;
+      pango_layout_set_text (layout, step_title (step), -1);
+      pango_layout_set_width (layout, (int) ((room - x0 - 4) * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      {
+        int h;
+
+        pango_layout_get_pixel_size (layout, NULL, &h);
+        cairo_move_to (cr, x0 + 2, self->line_height * 2.6 - h / 2.0);
+      }
+      pango_cairo_show_layout (cr, layout);
     }
 }
 
@@ -634,7 +663,16 @@ draw_item (TribRoadmapChart     *self,
     }
 
   text_w = self->label_widths[index];
-  if (text_w <= 0)
+  /* The next item of the same group may follow closely (an FTE step, a
+   * release's end of life): the label stops before it. */
+  if ((guint) index + 1 < trib_roadmap_get_n_items (self->roadmap))
+    {
+      const TribRoadmapItem *next = trib_roadmap_get_item (self->roadmap, index + 1);
+
+      if (item->group != 0 && next->group == item->group && next->lane == item->lane && next->row == item->row)
+        text_w = MIN (text_w, day_to_x (self, width, next->start) - text_x - 4);
+    }
+  if (text_w < 12)
     return;
   pango_layout_set_text (layout, item->title, -1);
   pango_layout_set_width (layout, (int) (text_w * PANGO_SCALE));
