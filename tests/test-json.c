@@ -326,7 +326,7 @@ test_roundtrip (void)
   g_assert_nonnull (strstr (json, "\"top5_share\": 1e-07,"));
   g_assert_nonnull (strstr (json, "\"top_share\": 0.1,"));
   g_assert_nonnull (strstr (json, "\"our_share\": 0.3333333333333333,"));
-  g_assert_nonnull (strstr (json, "\"big\": 200000,"));
+  g_assert_nonnull (strstr (json, "\"engineer_cost\": 200000,"));
   g_assert_nonnull (strstr (json, "\"weekly_commits\": [1, 2, 3, 0, 5]"));
   g_assert_nonnull (strstr (json, "\"purls\": [\"pkg:golang/go.etcd.io/etcd\", \"pkg:deb/debian/etcd\"],"));
   g_assert_null (strstr (json, "last_error"));
