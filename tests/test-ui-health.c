@@ -16,6 +16,7 @@
 #include "trib-application.h"
 #include "trib-health-tracker.h"
 #include "trib-plan.h"
+#include "trib-preferences-window.h"
 #include "trib-window.h"
 #include "trib-test-util.h"
 
@@ -223,6 +224,21 @@ test_refresh_from_window (void)
     trib_health_tracker_count (tracker, ratings, &without);
     g_assert_cmpuint (ratings[0] + ratings[1] + ratings[2], ==, 2);
     g_assert_cmpuint (without, ==, 1);
+  }
+
+  /* Preferences: tokens and API addresses on a Forges page. */
+  {
+    GtkWidget *prefs = trib_preferences_window_new ();
+
+    gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (window));
+    gtk_window_present (GTK_WINDOW (prefs));
+    pump_for (200);
+    adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "forges");
+    pump_for (300);
+    g_assert_nonnull (find_label (prefs, "GitHub Token"));
+    g_assert_nonnull (find_label (prefs, "Requests at Once"));
+    shoot (prefs, "preferences.png");
+    gtk_window_destroy (GTK_WINDOW (prefs));
   }
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -67,6 +67,26 @@ summarize (const TribForgeContributor *contributors,
                                  team_handles, snapshot);
 }
 
+static void
+apply_settings (GSettings        *settings,
+                const char       *key,
+                TribForgeService *service)
+{
+  g_autofree char *github = g_settings_get_string (settings, "github-api");
+  g_autofree char *gitlab = g_settings_get_string (settings, "gitlab-api");
+
+  if (*github == '\0' || trib_forge_url_is_allowed (github, NULL))
+    trib_forge_service_set_api_url (service, TRIB_FORGE_GITHUB, *github ? github : NULL);
+  if (*gitlab == '\0' || trib_forge_url_is_allowed (gitlab, NULL))
+    trib_forge_service_set_api_url (service, TRIB_FORGE_GITLAB, *gitlab ? gitlab : NULL);
+  trib_forge_http_set_max_per_host (trib_forge_service_get_http (service),
+                                    (guint) g_settings_get_int (settings, "forge-concurrency"));
+  trib_forge_http_set_timeout (trib_forge_service_get_http (service),
+                               (guint) g_settings_get_int (settings, "forge-timeout"));
+  trib_forge_http_set_stop_on_rate_limit (trib_forge_service_get_http (service),
+                                          g_settings_get_boolean (settings, "stop-on-rate-limit"));
+}
+
 /* The application's one service, made on first use. */
 static TribForgeService *
 application_service (void)
@@ -74,7 +94,6 @@ application_service (void)
   GApplication *app = g_application_get_default ();
   TribForgeService *service;
   g_autoptr(GSettings) settings = NULL;
-  g_autofree char *github = NULL, *gitlab = NULL;
   GSettingsSchema *schema;
 
   service = app != NULL ? g_object_get_data (G_OBJECT (app), "trib-forge-service") : NULL;
@@ -87,18 +106,10 @@ application_service (void)
   if (schema != NULL && g_settings_schema_has_key (schema, "github-api"))
     {
       settings = g_settings_new (BASE_ID);
-      github = g_settings_get_string (settings, "github-api");
-      gitlab = g_settings_get_string (settings, "gitlab-api");
-      if (*github != '\0')
-        trib_forge_service_set_api_url (service, TRIB_FORGE_GITHUB, github);
-      if (*gitlab != '\0')
-        trib_forge_service_set_api_url (service, TRIB_FORGE_GITLAB, gitlab);
-      trib_forge_http_set_max_per_host (trib_forge_service_get_http (service),
-                                        (guint) g_settings_get_int (settings, "forge-concurrency"));
-      trib_forge_http_set_timeout (trib_forge_service_get_http (service),
-                                   (guint) g_settings_get_int (settings, "forge-timeout"));
-      trib_forge_http_set_stop_on_rate_limit (trib_forge_service_get_http (service),
-                                              g_settings_get_boolean (settings, "stop-on-rate-limit"));
+      apply_settings (settings, NULL, service);
+      /* Changed in Preferences: applied to the next request. */
+      g_signal_connect_object (settings, "changed", G_CALLBACK (apply_settings), service, G_CONNECT_DEFAULT);
+      g_object_set_data_full (G_OBJECT (service), "trib-settings", g_object_ref (settings), g_object_unref);
     }
   g_clear_pointer (&schema, g_settings_schema_unref);
 

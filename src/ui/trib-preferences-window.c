@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include "trib-health-preferences.h"
 #include "trib-preferences-window.h"
 
 struct _TribPreferencesWindow
@@ -56,6 +57,8 @@ trib_preferences_window_init (TribPreferencesWindow *self)
   style_variant = g_settings_create_action (self->settings, "style-variant");
   g_action_map_add_action (G_ACTION_MAP (group), style_variant);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "settings", G_ACTION_GROUP (group));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (trib_health_preferences_page_new (self->settings)));
 }
 
 /**
