@@ -226,6 +226,13 @@ test_refresh_from_window (void)
     g_assert_cmpuint (without, ==, 1);
   }
 
+  /* The Overview counts the upstreams by health. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview"));
+  pump_for (400);
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Upstream Health"));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Without statistics"));
+  shoot (GTK_WIDGET (window), "overview-health.png");
+
   /* Preferences: tokens and API addresses on a Forges page. */
   {
     GtkWidget *prefs = trib_preferences_window_new ();

@@ -20,6 +20,7 @@
 #include "trib-overview-page.h"
 #include "trib-patches-page.h"
 #include "trib-product-page.h"
+#include "trib-health-overview.h"
 #include "trib-health-tracker.h"
 #include "trib-page-context.h"
 #include "trib-scenarios-page.h"
@@ -42,7 +43,10 @@ typedef struct
 static GtkWidget *
 create_overview_page (TribPageContext *context)
 {
-  return trib_overview_page_new (trib_page_context_get_plan (context));
+  GtkWidget *page = trib_overview_page_new (trib_page_context_get_plan (context));
+
+  trib_health_overview_attach (page, context);
+  return page;
 }
 
 static const PageInfo pages[] = {
