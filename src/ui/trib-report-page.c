@@ -21,6 +21,7 @@
 #include "trib-report-page.h"
 #include "trib-dates.h"
 #include "trib-file-policy.h"
+#include "trib-report-options-store.h"
 
 #define THUMB_WIDTH 180
 #define THUMB_SCALE 1
@@ -128,66 +129,19 @@ job_new (TribReportPage  *self,
   return job;
 }
 
-/* --- the options, remembered per plan --- */
-
-static char *
-options_file (void)
-{
-  return g_build_filename (g_get_user_config_dir (), "tributary", "report-options.ini", NULL);
-}
+/* --- the options, remembered per plan (trib-report-options-store.c) --- */
 
 static void
 load_options (TribReportPage *self)
 {
-  g_autoptr(GKeyFile) file = g_key_file_new ();
-  g_autofree char *path = options_file ();
-  const char *group = trib_plan_get_path (self->plan);
-  g_autofree char *paper = NULL;
-  g_autofree char *sections = NULL;
-
   trib_report_options_clear (&self->options);
-  trib_report_options_init (&self->options);
-  if (group == NULL || !g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, NULL))
-    return;
-  paper = g_key_file_get_string (file, group, "paper", NULL);
-  sections = g_key_file_get_string (file, group, "sections", NULL);
-  if (paper != NULL)
-    trib_paper_parse (paper, &self->options.paper);
-  if (sections != NULL)
-    trib_report_sections_parse (sections, &self->options.sections, NULL);
-  self->options.from = g_key_file_get_string (file, group, "from", NULL);
-  self->options.to = g_key_file_get_string (file, group, "to", NULL);
-  /* An empty date is no limit. */
-  if (self->options.from != NULL && *self->options.from == '\0')
-    g_clear_pointer (&self->options.from, g_free);
-  if (self->options.to != NULL && *self->options.to == '\0')
-    g_clear_pointer (&self->options.to, g_free);
-  if (!trib_report_options_check (&self->options, NULL))
-    {
-      g_clear_pointer (&self->options.from, g_free);
-      g_clear_pointer (&self->options.to, g_free);
-    }
+  trib_report_options_load (&self->options, trib_plan_get_path (self->plan));
 }
 
 static void
 save_options (TribReportPage *self)
 {
-  g_autoptr(GKeyFile) file = g_key_file_new ();
-  g_autofree char *path = options_file ();
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *sections = trib_report_sections_to_string (self->options.sections);
-  const char *group = trib_plan_get_path (self->plan);
-  g_autoptr(GError) error = NULL;
-
-  if (group == NULL)
-    return;
-  g_key_file_load_from_file (file, path, G_KEY_FILE_KEEP_COMMENTS, NULL);
-  g_key_file_set_string (file, group, "paper", self->options.paper == TRIB_PAPER_LETTER ? "letter" : "a4");
-  g_key_file_set_string (file, group, "sections", sections);
-  g_key_file_set_string (file, group, "from", self->options.from ? self->options.from : "");
-  g_key_file_set_string (file, group, "to", self->options.to ? self->options.to : "");
-  if (g_mkdir_with_parents (dir, 0700) != 0 || !g_key_file_save_to_file (file, path, &error))
-    g_debug ("Could not remember the report options: %s", error ? error->message : g_strerror (errno));
+  trib_report_options_save (&self->options, trib_plan_get_path (self->plan));
 }
 
 static void
