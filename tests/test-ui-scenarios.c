@@ -10,17 +10,78 @@
 #include "config.h"
 
 #include <math.h>
+#include <time.h>
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <gdk/x11/gdkx.h>
+#include <X11/XKBlib.h>
+#include <X11/extensions/XTest.h>
 
 #include "trib-application.h"
 #include "trib-plan.h"
 #include "trib-sample.h"
-#include "trib-test-input.h"
 #include "trib-scenarios-page.h"
 #include "trib-window.h"
 
 static TribApplication *app;
+
+/* Real key presses through the X server's XTEST extension: GTK receives
+ * them from its display like a keyboard's, through every controller. */
+static void
+settle (guint msec)
+{
+  gint64 end = g_get_monotonic_time () + msec * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+xtest_available (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  int event, error, major, minor;
+
+  return GDK_IS_X11_DISPLAY (display) &&
+         XTestQueryExtension (gdk_x11_display_get_xdisplay (display), &event, &error, &major,
+                              &minor);
+}
+
+static void
+send_key (GtkWidget       *window,
+          guint            keyval,
+          GdkModifierType  modifiers)
+{
+  GdkDisplay *display = gtk_widget_get_display (window);
+  Display *x = gdk_x11_display_get_xdisplay (display);
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  KeyCode code = XKeysymToKeycode (x, keyval);
+  KeyCode control = XKeysymToKeycode (x, XK_Control_L);
+
+  g_assert_cmpuint (code, !=, 0);
+  gdk_x11_display_error_trap_push (display);
+  XSetInputFocus (x, gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
+  gdk_x11_display_error_trap_pop_ignored (display);
+  if (modifiers & GDK_CONTROL_MASK)
+    XTestFakeKeyEvent (x, control, True, CurrentTime);
+  XTestFakeKeyEvent (x, code, True, CurrentTime);
+  XTestFakeKeyEvent (x, code, False, CurrentTime);
+  if (modifiers & GDK_CONTROL_MASK)
+    XTestFakeKeyEvent (x, control, False, CurrentTime);
+  XSync (x, False);
+  settle (40);
+}
+
+static void
+send_text (GtkWidget  *window,
+           const char *text)
+{
+  for (const char *p = text; *p; p++)
+    send_key (window, gdk_unicode_to_keyval ((guchar) *p), 0);
+}
 
 typedef struct
 {
@@ -29,6 +90,15 @@ typedef struct
   GtkWidget         *window;
   TribScenariosPage *page;
 } Fixture;
+
+static gint64
+thread_time_usec (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
 
 static void
 pump (void)
@@ -233,17 +303,18 @@ test_edit_and_undo (Fixture       *f,
   /* Typed, not committed: the table and the charts follow, the plan does not. */
   gtk_widget_grab_focus (entry);
   /* What one keystroke costs the page (projection, sensitivity, the
-   * comparison, every label and chart): the median of 21 keystrokes, on a
-   * machine shared with other work, must stay within a 60 Hz frame. */
+   * comparison, every label and chart): the median of 21 keystrokes must
+   * stay within a 60 Hz frame. Counted in this thread's processor time, so
+   * that other work on a shared machine does not count against it. */
   {
     static const char * const typed[] = { "0.4", "0.45", "0.5" };
     gint64 times[21];
 
     for (guint i = 0; i < G_N_ELEMENTS (times); i++)
       {
-        start = g_get_monotonic_time ();
+        start = thread_time_usec ();
         gtk_editable_set_text (GTK_EDITABLE (entry), typed[i % 3]);
-        times[i] = g_get_monotonic_time () - start;
+        times[i] = thread_time_usec () - start;
       }
     for (guint i = 0; i < G_N_ELEMENTS (times); i++)
       for (guint j = i + 1; j < G_N_ELEMENTS (times); j++)
@@ -254,7 +325,8 @@ test_edit_and_undo (Fixture       *f,
             times[j] = t;
           }
     took = times[G_N_ELEMENTS (times) / 2];
-    g_test_message ("one keystroke recomputed the page in %" G_GINT64_FORMAT " µs (median; "
+    g_test_message ("one keystroke recomputed the page in %" G_GINT64_FORMAT " µs of processor "
+                    "time (median; "
                     "fastest %" G_GINT64_FORMAT ", slowest %" G_GINT64_FORMAT ")",
                     took, times[0], times[G_N_ELEMENTS (times) - 1]);
     g_assert_cmpint (took, <, 16000);
@@ -428,7 +500,7 @@ test_real_keys (Fixture       *f,
   g_autofree char *revenue_before = NULL;
   g_autofree char *revenue_typed = NULL;
 
-  if (!trib_test_input_available ())
+  if (!xtest_available ())
     {
       g_test_skip ("no XTEST on this display");
       return;
@@ -438,19 +510,19 @@ test_real_keys (Fixture       *f,
   entry = named (f, "conversion");
   revenue_before = g_strdup (cell (f, "revenue-1"));
   gtk_widget_grab_focus (entry);
-  trib_test_key (f->window, GDK_KEY_a, GDK_CONTROL_MASK);
-  trib_test_type (f->window, "0.6");
+  send_key (f->window, GDK_KEY_a, GDK_CONTROL_MASK);
+  send_text (f->window, "0.6");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "0.6");
   revenue_typed = g_strdup (cell (f, "revenue-1"));
   g_assert_cmpstr (revenue_typed, !=, revenue_before);
   g_assert_cmpfloat (stored_conversion (cp), ==, 0.003);
 
-  trib_test_key (f->window, GDK_KEY_Tab, 0);
+  send_key (f->window, GDK_KEY_Tab, 0);
   pump ();
   g_assert_cmpfloat (fabs (stored_conversion (cp) - 0.006), <, 1e-12);
   g_assert_cmpstr (cell (f, "revenue-1"), ==, revenue_typed);
 
-  trib_test_key (f->window, GDK_KEY_z, GDK_CONTROL_MASK);
+  send_key (f->window, GDK_KEY_z, GDK_CONTROL_MASK);
   pump ();
   g_assert_cmpfloat (stored_conversion (cp), ==, 0.003);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "0.3");
@@ -459,12 +531,50 @@ test_real_keys (Fixture       *f,
   /* Delete in the list deletes the selected scenario; Ctrl+Z brings it back. */
   gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (
     GTK_LIST_BOX (find_type (GTK_WIDGET (f->page), GTK_TYPE_LIST_BOX)))));
-  trib_test_key (f->window, GDK_KEY_Delete, 0);
+  send_key (f->window, GDK_KEY_Delete, 0);
   pump ();
   g_assert_cmpuint (n_scenarios (f), ==, 4);
-  trib_test_key (f->window, GDK_KEY_z, GDK_CONTROL_MASK);
+  send_key (f->window, GDK_KEY_z, GDK_CONTROL_MASK);
   pump ();
   g_assert_cmpuint (n_scenarios (f), ==, 5);
+}
+
+/* A scenario turned custom keeps its figures; a model whose ranges its
+ * assumptions break is refused. */
+static void
+test_change_model (Fixture       *f,
+                   gconstpointer  data)
+{
+  TribScenario *cp = scenario_at (f, 2);
+  TribScenario *oc = scenario_at (f, 0);
+  AdwComboRow *model;
+  double cash_before;
+
+  trib_scenarios_page_select (f->page, cp);
+  pump ();
+  cash_before = trib_scenarios_page_get_projection (f->page)->years[4].cash;
+  /* The first choice of the scenario's settings is its model. */
+  model = ADW_COMBO_ROW (find_type (GTK_WIDGET (f->page), ADW_TYPE_COMBO_ROW));
+  g_assert_nonnull (model);
+  adw_combo_row_set_selected (model, TRIB_BUSINESS_MODEL_CUSTOM);
+  pump ();
+  g_assert_cmpuint (trib_scenario_get_model (cp), ==, TRIB_BUSINESS_MODEL_CUSTOM);
+  g_assert_cmpuint (trib_scenario_get_base_model (cp), ==, TRIB_BUSINESS_MODEL_CERTIFIED_PLATFORM);
+  g_assert_cmpfloat (trib_scenarios_page_get_projection (f->page)->years[4].cash, ==, cash_before);
+  /* One step undoes both. */
+  g_assert_true (gtk_widget_activate_action (f->window, "win.undo", NULL));
+  pump ();
+  g_assert_cmpuint (trib_scenario_get_model (cp), ==, TRIB_BUSINESS_MODEL_CERTIFIED_PLATFORM);
+  g_assert_false (trib_plan_can_undo (f->plan));
+
+  /* Open core converts 0.5 %, below freemium's 1–10 %. */
+  trib_scenarios_page_select (f->page, oc);
+  pump ();
+  adw_combo_row_set_selected (model, TRIB_BUSINESS_MODEL_FREEMIUM);
+  pump ();
+  g_assert_cmpuint (trib_scenario_get_model (oc), ==, TRIB_BUSINESS_MODEL_OPEN_CORE);
+  g_assert_cmpuint (adw_combo_row_get_selected (model), ==, TRIB_BUSINESS_MODEL_OPEN_CORE);
+  g_assert_false (trib_plan_can_undo (f->plan));
 }
 
 /* Without scenarios the page says what it is for and how to start. */
@@ -516,6 +626,8 @@ main (int   argc,
   g_test_add ("/ui/scenarios/reset", Fixture, NULL, fixture_setup, test_reset, fixture_teardown);
   g_test_add ("/ui/scenarios/list", Fixture, NULL, fixture_setup, test_list, fixture_teardown);
   g_test_add ("/ui/scenarios/empty", Fixture, NULL, fixture_setup, test_empty, fixture_teardown);
+  g_test_add ("/ui/scenarios/change-model", Fixture, NULL, fixture_setup, test_change_model,
+              fixture_teardown);
   g_test_add ("/ui/scenarios/real-keys", Fixture, NULL, fixture_setup, test_real_keys,
               fixture_teardown);
   return g_test_run ();

@@ -433,6 +433,42 @@ on_name_changed_cb (TribScenariosPage *self)
     trib_editable_set_uncommitted (GTK_WIDGET (self->name_row), TRUE);
 }
 
+/* A switch to custom keeps the model the scenario was computed as, so
+ * that its figures stay where they were; a switch to a model whose ranges
+ * the stored assumptions break is refused, naming the first of them. */
+static void
+change_model (TribScenariosPage *self,
+              TribBusinessModel  model)
+{
+  TribBusinessModel formulas = trib_scenario_get_formulas (self->selected);
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_auto(GValue) base = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+
+  if (model == trib_scenario_get_model (self->selected))
+    return;
+  g_value_init (&value, TRIB_TYPE_BUSINESS_MODEL);
+  g_value_set_enum (&value, model);
+  g_value_init (&base, TRIB_TYPE_BUSINESS_MODEL);
+  g_value_set_enum (&base, formulas);
+  /* Translators: the undo step of a scenario's new model, "Change business model of “Hybrid”" */
+  label = g_strdup_printf (_("Change business model of “%s”"),
+                           trib_scenario_get_name (self->selected));
+  trib_plan_begin (self->plan, label);
+  if ((model == TRIB_BUSINESS_MODEL_CUSTOM &&
+       !trib_plan_update (self->plan, TRIB_ENTITY (self->selected),
+                          TRIB_SCENARIO_FIELD_BASE_MODEL, &base, &error)) ||
+      !trib_plan_update (self->plan, TRIB_ENTITY (self->selected), TRIB_SCENARIO_FIELD_MODEL,
+                         &value, &error) ||
+      !trib_plan_commit (self->plan, &error))
+    {
+      trib_plan_rollback (self->plan);
+      _trib_scenarios_page_refuse (self, error->message);
+      _trib_scenarios_page_sync_editor (self);
+    }
+}
+
 static void
 on_combo_selected_cb (AdwComboRow       *combo,
                       GParamSpec        *pspec,
@@ -450,6 +486,8 @@ on_combo_selected_cb (AdwComboRow       *combo,
       if (g_value_get_int (&value) != trib_scenario_get_years (self->selected))
         update_field (self, TRIB_SCENARIO_FIELD_YEARS, &value);
     }
+  else if (combo == self->model_row)
+    change_model (self, (TribBusinessModel) selected);
   else if (combo == self->base_row)
     {
       g_value_init (&value, TRIB_TYPE_BUSINESS_MODEL);
@@ -527,8 +565,15 @@ build_settings (TribScenariosPage *self)
   watch_entry_row (self->name_row, G_CALLBACK (commit_name), G_CALLBACK (on_name_changed_cb),
                    self);
 
-  self->model_row = ADW_ACTION_ROW (adw_action_row_new ());
+  self->model_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->model_row), _("Business model"));
+  {
+    g_autoptr(GtkStringList) all = gtk_string_list_new (NULL);
+
+    for (int m = 0; m <= TRIB_BUSINESS_MODEL_CUSTOM; m++)
+      gtk_string_list_append (all, trib_enum_get_label (TRIB_TYPE_BUSINESS_MODEL, m));
+    adw_combo_row_set_model (self->model_row, G_LIST_MODEL (all));
+  }
 
   for (int m = 0; m < TRIB_BUSINESS_MODEL_CUSTOM; m++)
     gtk_string_list_append (models, trib_enum_get_label (TRIB_TYPE_BUSINESS_MODEL, m));
@@ -565,9 +610,11 @@ build_settings (TribScenariosPage *self)
   gtk_editable_set_editable (GTK_EDITABLE (self->p0_row), writable);
   watch_entry_row (self->p0_row, G_CALLBACK (commit_p0), G_CALLBACK (on_p0_changed_cb), self);
 
+  gtk_widget_set_sensitive (GTK_WIDGET (self->model_row), writable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->base_row), writable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->years_row), writable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->p0_source_row), writable);
+  g_signal_connect (self->model_row, "notify::selected", G_CALLBACK (on_combo_selected_cb), self);
   g_signal_connect (self->base_row, "notify::selected", G_CALLBACK (on_combo_selected_cb), self);
   g_signal_connect (self->years_row, "notify::selected", G_CALLBACK (on_combo_selected_cb), self);
   g_signal_connect (self->p0_source_row, "notify::selected", G_CALLBACK (on_combo_selected_cb),
@@ -615,9 +662,7 @@ _trib_scenarios_page_sync_editor (TribScenariosPage *self)
   if (!trib_editable_get_uncommitted (GTK_WIDGET (self->name_row)) ||
       !gtk_widget_has_focus (GTK_WIDGET (self->name_row)))
     gtk_editable_set_text (GTK_EDITABLE (self->name_row), trib_scenario_get_name (s));
-  adw_action_row_set_subtitle (self->model_row,
-                               trib_enum_get_label (TRIB_TYPE_BUSINESS_MODEL,
-                                                    trib_scenario_get_model (s)));
+  adw_combo_row_set_selected (self->model_row, trib_scenario_get_model (s));
   gtk_widget_set_visible (GTK_WIDGET (self->base_row),
                           trib_scenario_get_model (s) == TRIB_BUSINESS_MODEL_CUSTOM);
   adw_combo_row_set_selected (self->base_row, trib_scenario_get_base_model (s));

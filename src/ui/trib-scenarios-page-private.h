@@ -49,7 +49,7 @@ struct _TribScenariosPage
 
   /* scenario settings */
   AdwEntryRow      *name_row;
-  AdwActionRow     *model_row;
+  AdwComboRow      *model_row;
   AdwComboRow      *base_row;
   AdwComboRow      *years_row;
   AdwComboRow      *p0_source_row;
