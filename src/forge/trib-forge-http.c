@@ -26,7 +26,7 @@
 #include <string.h>
 
 #include "trib-forge-error.h"
-#include "trib-forge-http.h"
+#include "trib-forge-http-private.h"
 
 #define MAX_REDIRECTS        5
 #define MAX_RETRIES          3
@@ -35,364 +35,13 @@
 #define MAX_PRIMARY_WAITS    3
 #define READ_CHUNK           (64 * 1024)
 
-typedef struct
-{
-  guint   active;
-  GQueue  waiting;
-  gint64  paused_until;   /* Unix seconds */
-} HostState;
-
-struct _TribForgeHttp
-{
-  GObject      parent_instance;
-
-  SoupSession *session;
-  char        *cache_dir;
-  GHashTable  *tokens;    /* origin → token */
-  GHashTable  *hosts;     /* origin → HostState */
-  guint        max_per_host;
-  guint        timeout;
-  guint        retry_delay;
-  gboolean     stop_on_rate_limit;
-  guint        requests;
-};
-
 enum { RATE_LIMITED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (TribForgeHttp, trib_forge_http, G_TYPE_OBJECT)
 
-typedef struct
-{
-  TribForgeHttp        *http;
-  char                 *url;
-  char                 *cache_path;
-  TribForgeRequestFlags flags;
-  char                 *etag;
-  GBytes               *cached;
-  char                 *cached_next_url;
-  char                 *cached_next_page;
-  GBytes               *body;
-  guint                 status;
-  gboolean              not_modified;
-  gboolean              moved;
-  char                 *next_url;
-  char                 *next_page;
-  SoupMessage          *msg;
-  GCancellable         *attempt;
-  GInputStream         *stream;
-  GByteArray           *buffer;
-  guint                 timer_id;
-  guint                 timeout_id;
-  gboolean              timed_out;
-  gboolean              queued;
-  gboolean              holds_slot;
-  char                 *origin;
-  guint                 redirects, retries, retries_202, secondary, primary;
-  gulong                cancel_id;
-} Request;
-
 static void request_enqueue (GTask *task);
 static void request_fail (GTask *task, GError *error);
-
-/* --- helpers -------------------------------------------------------- */
-
-void
-trib_forge_response_free (TribForgeResponse *response)
-{
-  if (response == NULL)
-    return;
-  g_clear_pointer (&response->json, json_node_unref);
-  g_free (response->url);
-  g_free (response->next_url);
-  g_free (response->next_page);
-  g_free (response);
-}
-
-static void
-request_free (Request *req)
-{
-  g_assert (req->timer_id == 0 && req->timeout_id == 0);
-  g_clear_object (&req->http);
-  g_free (req->url);
-  g_free (req->cache_path);
-  g_free (req->etag);
-  g_clear_pointer (&req->cached, g_bytes_unref);
-  g_free (req->cached_next_url);
-  g_free (req->cached_next_page);
-  g_clear_pointer (&req->body, g_bytes_unref);
-  g_free (req->next_url);
-  g_free (req->next_page);
-  g_clear_object (&req->msg);
-  g_clear_object (&req->attempt);
-  g_clear_object (&req->stream);
-  g_clear_pointer (&req->buffer, g_byte_array_unref);
-  g_free (req->origin);
-  g_free (req);
-}
-
-static char *
-origin_of (GUri *uri)
-{
-  int port = g_uri_get_port (uri);
-
-  if (port < 0)
-    port = g_strcmp0 (g_uri_get_scheme (uri), "http") == 0 ? 80 : 443;
-  return g_strdup_printf ("%s://%s:%d", g_uri_get_scheme (uri), g_uri_get_host (uri), port);
-}
-
-static gboolean
-host_is_loopback (const char *host)
-{
-  g_autoptr(GInetAddress) address = NULL;
-
-  if (g_ascii_strcasecmp (host, "localhost") == 0)
-    return TRUE;
-  address = g_inet_address_new_from_string (host);
-  return address != NULL && g_inet_address_get_is_loopback (address);
-}
-
-/**
- * trib_forge_url_is_allowed:
- * @url: an address
- * @error: a #TRIB_FORGE_ERROR saying why not
- *
- * Returns: whether Tributary may fetch @url: HTTPS anywhere, plain HTTP
- *   only to this computer (loopback)
- */
-gboolean
-trib_forge_url_is_allowed (const char  *url,
-                           GError     **error)
-{
-  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  const char *scheme;
-
-  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
-    {
-      g_set_error (error, TRIB_FORGE_ERROR, TRIB_FORGE_ERROR_FAILED,
-                   _("“%s” is not a web address; check the forge’s API address."), url);
-      return FALSE;
-    }
-  scheme = g_uri_get_scheme (uri);
-  if (g_ascii_strcasecmp (scheme, "https") == 0)
-    return TRUE;
-  if (g_ascii_strcasecmp (scheme, "http") == 0 && host_is_loopback (g_uri_get_host (uri)))
-    return TRUE;
-  g_set_error (error, TRIB_FORGE_ERROR, TRIB_FORGE_ERROR_FAILED,
-               _("Refusing to fetch %s: only HTTPS addresses are allowed."), url);
-  return FALSE;
-}
-
-static HostState *
-host_state (TribForgeHttp *self,
-            const char    *origin)
-{
-  HostState *host = g_hash_table_lookup (self->hosts, origin);
-
-  if (host == NULL)
-    {
-      host = g_new0 (HostState, 1);
-      g_queue_init (&host->waiting);
-      g_hash_table_insert (self->hosts, g_strdup (origin), host);
-    }
-  return host;
-}
-
-static void
-host_state_free (gpointer data)
-{
-  HostState *host = data;
-
-  g_queue_clear (&host->waiting);
-  g_free (host);
-}
-
-/* A forge's message, short and without the token, for an error text. */
-static char *
-server_message (Request *req)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  const char *message = NULL;
-  JsonNode *root;
-  GString *text;
-  const char *token;
-
-  if (req->body == NULL || g_bytes_get_size (req->body) == 0 ||
-      !json_parser_load_from_data (parser, g_bytes_get_data (req->body, NULL),
-                                   g_bytes_get_size (req->body), NULL))
-    return NULL;
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return NULL;
-  message = json_object_get_string_member_with_default (json_node_get_object (root), "message", NULL);
-  if (message == NULL)
-    message = json_object_get_string_member_with_default (json_node_get_object (root), "error", NULL);
-  if (message == NULL)
-    return NULL;
-
-  text = g_string_new (NULL);
-  g_string_append_len (text, message, MIN (strlen (message), 200));
-  token = g_hash_table_lookup (req->http->tokens, req->origin);
-  if (token != NULL && *token != '\0')
-    g_string_replace (text, token, "…", 0);
-  return g_string_free (text, FALSE);
-}
-
-static char *
-host_name_of (const char *url)
-{
-  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-
-  return g_strdup (uri != NULL && g_uri_get_host (uri) != NULL ? g_uri_get_host (uri) : url);
-}
-
-/* The host of the request, for messages; valid until the next call. */
-static const char *
-host_name (Request *req)
-{
-  static char *name;
-
-  g_free (name);
-  name = host_name_of (req->url);
-  return name;
-}
-
-static const char *
-response_header (Request    *req,
-                 const char *name)
-{
-  return soup_message_headers_get_one (soup_message_get_response_headers (req->msg), name);
-}
-
-static void
-parse_link_next (Request *req)
-{
-  const char *link = response_header (req, "Link");
-  g_auto(GStrv) parts = NULL;
-
-  if (link == NULL)
-    return;
-  parts = g_strsplit (link, ",", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      const char *lt = strchr (parts[i], '<');
-      const char *gt = lt != NULL ? strchr (lt, '>') : NULL;
-
-      if (gt != NULL && strstr (gt, "rel=\"next\"") != NULL)
-        {
-          req->next_url = g_strndup (lt + 1, gt - lt - 1);
-          return;
-        }
-    }
-}
-
-/* --- the cache and the parse, on worker threads ---------------------- */
-
-/* A cached answer is its ETag, the next page's address and number (which
- * a 304 need not repeat) and the length of the body, one per line, then
- * the body. */
-static void
-load_cache_thread (GTask        *task,
-                   gpointer      source,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  Request *req = task_data;
-  g_autofree char *contents = NULL;
-  const char *lines[5];
-  const char *p;
-  gsize length = 0;
-
-  if (req->cache_path == NULL || !g_file_get_contents (req->cache_path, &contents, &length, NULL))
-    {
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-  p = contents;
-  for (guint i = 0; i < 4; i++)
-    {
-      const char *newline = memchr (p, '\n', length - (p - contents));
-
-      if (newline == NULL)
-        {
-          g_task_return_boolean (task, TRUE);
-          return;
-        }
-      lines[i] = p;
-      p = newline + 1;
-    }
-  lines[4] = p;
-  if (lines[1] - lines[0] > 1 &&
-      g_ascii_strtoull (lines[3], NULL, 10) == (guint64) (length - (p - contents)))
-    {
-      req->etag = g_strndup (lines[0], lines[1] - lines[0] - 1);
-      req->cached_next_url = lines[2] - lines[1] > 1 ? g_strndup (lines[1], lines[2] - lines[1] - 1) : NULL;
-      req->cached_next_page = lines[3] - lines[2] > 1 ? g_strndup (lines[2], lines[3] - lines[2] - 1) : NULL;
-      req->cached = g_bytes_new (p, length - (p - contents));
-    }
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-finish_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  Request *req = task_data;
-  g_autoptr(TribForgeResponse) response = g_new0 (TribForgeResponse, 1);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  GBytes *body = req->not_modified ? req->cached : req->body;
-
-  if (!req->not_modified && req->status == 200 && req->cache_path != NULL && req->etag != NULL)
-    {
-      g_autoptr(GByteArray) file = g_byte_array_new ();
-      g_autofree char *dir = g_path_get_dirname (req->cache_path);
-
-      g_autofree char *head = g_strdup_printf ("%s\n%s\n%s\n%" G_GSIZE_FORMAT "\n", req->etag,
-                                               req->next_url ? req->next_url : "",
-                                               req->next_page ? req->next_page : "",
-                                               g_bytes_get_size (body));
-      g_autofree char *tmp = g_strdup_printf ("%s.%08x", req->cache_path, g_random_int ());
-
-      /* A cache need not survive a power cut, only never be read half
-       * written: a new file renamed over the old, without fsync, and a
-       * length to check on reading. */
-      g_byte_array_append (file, (const guint8 *) head, strlen (head));
-      g_byte_array_append (file, g_bytes_get_data (body, NULL), g_bytes_get_size (body));
-      if (g_mkdir_with_parents (dir, 0700) != 0 ||
-          !g_file_set_contents_full (tmp, (const char *) file->data, file->len,
-                                     G_FILE_SET_CONTENTS_NONE, 0600, &error) ||
-          g_rename (tmp, req->cache_path) != 0)
-        {
-          g_debug ("Could not cache %s: %s", req->url, error ? error->message : g_strerror (errno));
-          g_clear_error (&error);
-          g_unlink (tmp);
-        }
-    }
-
-  if (body != NULL && g_bytes_get_size (body) > 0 && req->status != 204)
-    {
-      if (!json_parser_load_from_data (parser, g_bytes_get_data (body, NULL),
-                                       g_bytes_get_size (body), &error))
-        {
-          g_task_return_new_error (task, TRIB_FORGE_ERROR, TRIB_FORGE_ERROR_BAD_RESPONSE,
-                                   _("The answer from %s is not valid JSON: %s"),
-                                   req->url, error->message);
-          return;
-        }
-      response->json = json_parser_steal_root (parser);
-    }
-
-  response->status = req->status;
-  response->not_modified = req->not_modified;
-  response->url = g_strdup (req->url);
-  response->moved = req->moved;
-  response->next_url = g_strdup (req->next_url);
-  response->next_page = g_strdup (req->next_page);
-  g_task_return_pointer (task, g_steal_pointer (&response), (GDestroyNotify) trib_forge_response_free);
-}
 
 /* --- the request's life ---------------------------------------------- */
 
@@ -420,7 +69,7 @@ release_slot (GTask *task)
   if (!req->holds_slot)
     return;
   req->holds_slot = FALSE;
-  host = host_state (req->http, req->origin);
+  host = _trib_forge_http_host_state (req->http, req->origin);
   g_assert (host->active > 0);
   host->active--;
 
@@ -452,7 +101,7 @@ request_succeed (GTask *task)
   release_slot (task);
   request_detach (task);
   /* Writing the cache and parsing happen on a worker thread. */
-  g_task_run_in_thread (task, finish_thread);
+  g_task_run_in_thread (task, _trib_forge_http_finish_thread);
   g_object_unref (task);
 }
 
@@ -501,10 +150,10 @@ handle_rate_limit (GTask *task)
 {
   Request *req = g_task_get_task_data (task);
   TribForgeHttp *self = req->http;
-  const char *remaining = response_header (req, "x-ratelimit-remaining");
-  const char *reset = response_header (req, "x-ratelimit-reset");
-  const char *retry = response_header (req, "retry-after");
-  g_autofree char *message = server_message (req);
+  const char *remaining = _trib_forge_http_response_header (req, "x-ratelimit-remaining");
+  const char *reset = _trib_forge_http_response_header (req, "x-ratelimit-reset");
+  const char *retry = _trib_forge_http_response_header (req, "retry-after");
+  g_autofree char *message = _trib_forge_http_server_message (req);
   gboolean secondary;
 
   if (remaining != NULL && strcmp (remaining, "0") == 0 && reset != NULL && retry == NULL)
@@ -512,14 +161,14 @@ handle_rate_limit (GTask *task)
       gint64 until = g_ascii_strtoll (reset, NULL, 10);
       gint64 now = g_get_real_time () / G_USEC_PER_SEC;
       g_autofree char *when = format_time (until);
-      HostState *host = host_state (self, req->origin);
+      HostState *host = _trib_forge_http_host_state (self, req->origin);
 
       if (self->stop_on_rate_limit || req->primary >= MAX_PRIMARY_WAITS || until > now + 24 * 3600)
         {
           request_fail (task, g_error_new (TRIB_FORGE_ERROR, TRIB_FORGE_ERROR_RATE_LIMITED,
                                            _("%s refused the request: rate limit reached until %s. "
                                              "Refresh again then, or add a token in Preferences."),
-                                           host_name (req), when));
+                                           _trib_forge_http_host_name (req), when));
           return TRUE;
         }
       req->primary++;
@@ -540,7 +189,7 @@ handle_rate_limit (GTask *task)
     {
       request_fail (task, g_error_new (TRIB_FORGE_ERROR, TRIB_FORGE_ERROR_RATE_LIMITED,
                                        _("%s kept refusing the request as too many too fast; "
-                                         "refresh again in a few minutes."), host_name (req)));
+                                         "refresh again in a few minutes."), _trib_forge_http_host_name (req)));
       return TRUE;
     }
   if (retry != NULL)
@@ -569,7 +218,7 @@ on_response_complete (GTask *task)
 
   if (SOUP_STATUS_IS_REDIRECTION (status) && status != 304)
     {
-      const char *location = response_header (req, "Location");
+      const char *location = _trib_forge_http_response_header (req, "Location");
       g_autoptr(GUri) base = g_uri_parse (req->url, G_URI_FLAGS_NONE, NULL);
       g_autoptr(GUri) target = NULL;
       g_autoptr(GError) error = NULL;
@@ -595,7 +244,7 @@ on_response_complete (GTask *task)
       /* The slot belongs to the old host; the new one may differ. */
       release_slot (task);
       g_free (req->origin);
-      req->origin = origin_of (target);
+      req->origin = _trib_forge_http_origin_of (target);
       g_clear_pointer (&req->etag, g_free);
       g_clear_pointer (&req->cached, g_bytes_unref);
       retry_after (task, 0);
@@ -607,12 +256,12 @@ on_response_complete (GTask *task)
     {
     case 200:
     case 204:
-      parse_link_next (req);
-      req->next_page = g_strdup (response_header (req, "x-next-page"));
+      _trib_forge_http_parse_link_next (req);
+      req->next_page = g_strdup (_trib_forge_http_response_header (req, "x-next-page"));
       if (req->next_page != NULL && *req->next_page == '\0')
         g_clear_pointer (&req->next_page, g_free);
       g_free (req->etag);
-      req->etag = g_strdup (response_header (req, "ETag"));
+      req->etag = g_strdup (_trib_forge_http_response_header (req, "ETag"));
       request_succeed (task);
       return;
 
@@ -638,7 +287,7 @@ on_response_complete (GTask *task)
     case 401:
       request_fail (task, g_error_new (TRIB_FORGE_ERROR, TRIB_FORGE_ERROR_UNAUTHORIZED,
                                        _("%s refused the token (401); check it in Preferences."),
-                                       host_name (req)));
+                                       _trib_forge_http_host_name (req)));
       return;
 
     case 403:
@@ -676,7 +325,7 @@ on_response_complete (GTask *task)
       break;
     }
 
-  message = server_message (req);
+  message = _trib_forge_http_server_message (req);
   request_fail (task, g_error_new (TRIB_FORGE_ERROR, TRIB_FORGE_ERROR_FAILED,
                                    _("%s answered %u %s%s%s"), req->url, status,
                                    soup_message_get_reason_phrase (req->msg),
@@ -844,7 +493,7 @@ request_enqueue (GTask *task)
 {
   Request *req = g_task_get_task_data (task);
   TribForgeHttp *self = req->http;
-  HostState *host = host_state (self, req->origin);
+  HostState *host = _trib_forge_http_host_state (self, req->origin);
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
   if (g_task_return_error_if_cancelled (task))
@@ -880,7 +529,7 @@ on_cancel_idle_cb (gpointer data)
 
   if (req->queued)
     {
-      HostState *host = host_state (req->http, req->origin);
+      HostState *host = _trib_forge_http_host_state (req->http, req->origin);
 
       g_queue_remove (&host->waiting, task);
       req->queued = FALSE;
@@ -968,7 +617,7 @@ trib_forge_http_init (TribForgeHttp *self)
                                                  "user-agent", agent,
                                                  NULL);
   self->tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->hosts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, host_state_free);
+  self->hosts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, _trib_forge_http_host_state_free);
   self->max_per_host = 4;
   self->timeout = 20;
   self->retry_delay = 1000;
@@ -1013,9 +662,9 @@ trib_forge_http_set_token (TribForgeHttp *self,
   if (uri == NULL || g_uri_get_host (uri) == NULL)
     return;
   if (token == NULL || *token == '\0')
-    g_hash_table_remove (self->tokens, origin_of (uri));
+    g_hash_table_remove (self->tokens, _trib_forge_http_origin_of (uri));
   else
-    g_hash_table_insert (self->tokens, origin_of (uri), g_strdup (token));
+    g_hash_table_insert (self->tokens, _trib_forge_http_origin_of (uri), g_strdup (token));
 }
 
 /** trib_forge_http_set_max_per_host: set how many requests go to one host at once (1–16) */
@@ -1120,7 +769,7 @@ trib_forge_http_get_async (TribForgeHttp         *self,
   req->http = g_object_ref (self);
   req->url = g_strdup (url);
   req->flags = flags;
-  req->origin = origin_of (uri);
+  req->origin = _trib_forge_http_origin_of (uri);
   if (self->cache_dir != NULL)
     {
       gboolean authed = g_hash_table_contains (self->tokens, req->origin);
@@ -1129,14 +778,14 @@ trib_forge_http_get_async (TribForgeHttp         *self,
 
       req->cache_path = g_build_filename (self->cache_dir, name, NULL);
     }
-  g_task_set_task_data (task, req, (GDestroyNotify) request_free);
+  g_task_set_task_data (task, req, (GDestroyNotify) _trib_forge_http_request_free);
   if (cancellable != NULL)
     req->cancel_id = g_signal_connect (cancellable, "cancelled", G_CALLBACK (on_cancelled_cb), task);
 
   /* The request keeps its own reference until it completes. */
   loader = g_task_new (NULL, NULL, on_cache_loaded_cb, g_object_ref (task));
   g_task_set_task_data (loader, req, NULL);
-  g_task_run_in_thread (loader, load_cache_thread);
+  g_task_run_in_thread (loader, _trib_forge_http_load_cache_thread);
 }
 
 /**
