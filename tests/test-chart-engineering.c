@@ -7,8 +7,9 @@
 #include "trib-chart-investment.h"
 #include "trib-chart-lifecycle.h"
 #include "trib-chart-patches.h"
+#include "trib-investment-table.h"
 #include "trib-sample.h"
-#include "trib-test-util.h"
+#include "trib-test-plan.h"
 
 /* How many pixels differ from the top-left one: the background. */
 static guint
@@ -109,6 +110,59 @@ test_empty_charts (void)
   trib_test_remove_tree (dir);
 }
 
+/* Totals and cost against hand-computed values, and one upstream read
+ * again after an edit gives what a full reading gives. */
+static void
+test_investment_table (void)
+{
+  g_autofree char *dir = trib_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "table.tributary", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TribPlan) plan = trib_plan_create (path, "Table", &error);
+  g_autoptr(TribInvestmentTable) table = NULL;
+  g_autoptr(TribInvestmentTable) fresh = NULL;
+  g_autofree char *ida = NULL, *idb = NULL;
+  TribEntity *a, *b, *a2;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_assert_no_error (error);
+  trib_test_set_info (plan, "first_quarter", "2027-Q1");
+  trib_test_set_info (plan, "quarters", "4");
+  trib_test_set_info (plan, "engineer_year_cost", "200000");
+  a = trib_test_add (plan, TRIB_TYPE_UPSTREAM, "name", "A", NULL);
+  b = trib_test_add (plan, TRIB_TYPE_UPSTREAM, "name", "B", NULL);
+  ida = trib_test_id (a);
+  idb = trib_test_id (b);
+  trib_test_add (plan, TRIB_TYPE_INVESTMENT, "upstream_id", ida, "quarter", "2027-Q1", "fte", "1", NULL);
+  a2 = trib_test_add (plan, TRIB_TYPE_INVESTMENT, "upstream_id", ida, "quarter", "2027-Q2", "fte", "2", NULL);
+  trib_test_add (plan, TRIB_TYPE_INVESTMENT, "upstream_id", idb, "quarter", "2027-Q2", "fte", "0.5", NULL);
+  /* Outside the horizon: not counted. */
+  trib_test_add (plan, TRIB_TYPE_INVESTMENT, "upstream_id", idb, "quarter", "2026-Q4", "fte", "9", NULL);
+
+  table = trib_investment_table_new (plan);
+  g_assert_cmpuint (trib_investment_table_get_n_quarters (table), ==, 4);
+  g_assert_cmpfloat (trib_investment_table_get_quarter_total (table, 0), ==, 1);
+  g_assert_cmpfloat (trib_investment_table_get_quarter_total (table, 1), ==, 2.5);
+  /* 2.5 engineers for a quarter of a 200,000 year. */
+  g_assert_cmpfloat (trib_investment_table_get_quarter_cost (table, 1), ==, 125000);
+  g_assert_cmpfloat (trib_investment_table_get_total_cost (table), ==, 175000);
+  g_assert_cmpfloat (trib_investment_table_get_upstream_total (table, trib_entity_get_id (b)), ==, 0.5);
+
+  g_value_init (&value, G_TYPE_DOUBLE);
+  g_value_set_double (&value, 3);
+  trib_plan_update (plan, a2, TRIB_INVESTMENT_FIELD_FTE, &value, &error);
+  g_assert_no_error (error);
+  trib_investment_table_reload_upstream (table, plan, trib_entity_get_id (a));
+  fresh = trib_investment_table_new (plan);
+  for (guint q = 0; q < 4; q++)
+    g_assert_cmpfloat (trib_investment_table_get_quarter_total (table, q), ==,
+                       trib_investment_table_get_quarter_total (fresh, q));
+  g_assert_cmpfloat (trib_investment_table_get_quarter_total (table, 1), ==, 3.5);
+  g_assert_cmpfloat (trib_investment_table_get_upstream_total (table, trib_entity_get_id (a)), ==, 4);
+  trib_plan_close (plan);
+  trib_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -117,6 +171,7 @@ main (int    argc,
 
   g_test_add_func ("/report/chart/engineering/sample", test_sample_charts);
   g_test_add_func ("/report/chart/engineering/empty", test_empty_charts);
+  g_test_add_func ("/engine/investment-table", test_investment_table);
 
   return g_test_run ();
 }

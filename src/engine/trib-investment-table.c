@@ -101,6 +101,60 @@ trib_investment_table_new (TribPlan *plan)
 }
 
 /**
+ * trib_investment_table_reload_upstream:
+ * @plan: the plan the table was read from
+ * @upstream_id: an upstream whose investments changed
+ *
+ * Reads again the investments of @upstream_id only (through the plan's
+ * reference lists, without scanning every investment) and corrects the
+ * totals: what one edit in a grid of thousands of upstreams needs.
+ */
+void
+trib_investment_table_reload_upstream (TribInvestmentTable *self,
+                                       TribPlan            *plan,
+                                       gint64               upstream_id)
+{
+  GListModel *investments;
+  Row *row;
+  guint n;
+
+  g_return_if_fail (self != NULL);
+  if (self->n_quarters == 0)
+    return;
+  row = g_hash_table_lookup (self->rows, &upstream_id);
+  if (row != NULL)
+    {
+      for (guint q = 0; q < self->n_quarters; q++)
+        self->totals[q] -= row->fte[q];
+      g_hash_table_remove (self->rows, &upstream_id);
+    }
+  investments = trib_plan_get_referring (plan, TRIB_TYPE_INVESTMENT, "upstream_id", upstream_id, NULL);
+  n = investments ? g_list_model_get_n_items (investments) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TribInvestment) inv = g_list_model_get_item (investments, i);
+      int q = trib_quarter_index (self->quarters[0], (int) self->n_quarters, trib_investment_get_quarter (inv));
+      double fte = trib_investment_get_fte (inv);
+
+      if (q < 0)
+        continue;
+      row = g_hash_table_lookup (self->rows, &upstream_id);
+      if (row == NULL)
+        {
+          row = g_new0 (Row, 1);
+          row->upstream_id = upstream_id;
+          row->fte = g_new0 (double, self->n_quarters);
+          row->cells = g_new0 (TribInvestment *, self->n_quarters);
+          g_hash_table_insert (self->rows, &row->upstream_id, row);
+        }
+      row->cells[q] = inv;
+      row->fte[q] += fte;
+      row->total += fte;
+      self->totals[q] += fte;
+    }
+}
+
+/**
  * trib_investment_table_free:
  *
  * Frees the table.

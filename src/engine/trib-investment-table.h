@@ -12,6 +12,9 @@ typedef struct _TribInvestmentTable TribInvestmentTable;
 
 TribInvestmentTable *trib_investment_table_new            (TribPlan            *plan);
 void                 trib_investment_table_free           (TribInvestmentTable *self);
+void                 trib_investment_table_reload_upstream (TribInvestmentTable *self,
+                                                            TribPlan            *plan,
+                                                            gint64               upstream_id);
 
 guint           trib_investment_table_get_n_quarters      (TribInvestmentTable *self);
 const char     *trib_investment_table_get_quarter         (TribInvestmentTable *self,

@@ -123,6 +123,7 @@ _trib_investment_page_set_text (TribInvestmentPage *self,
   g_autoptr(GError) error = NULL;
   g_auto(GValue) value = G_VALUE_INIT;
   double fte = -1;
+  gboolean ok;
 
   if (upstream == NULL || q >= self->n_quarters)
     return FALSE;
@@ -149,12 +150,13 @@ _trib_investment_page_set_text (TribInvestmentPage *self,
       report (self, error);
       return FALSE;
     }
-  if (!trib_plan_commit (self->plan, &error))
-    {
-      report (self, error);
-      return FALSE;
-    }
-  return TRUE;
+  /* Only this upstream's cells change: the grid refreshes its row alone. */
+  self->editing_upstream = trib_entity_get_id (TRIB_ENTITY (upstream));
+  ok = trib_plan_commit (self->plan, &error);
+  self->editing_upstream = 0;
+  if (!ok)
+    report (self, error);
+  return ok;
 }
 
 /**
@@ -184,8 +186,10 @@ _trib_investment_page_set_role (TribInvestmentPage *self,
     return;
   g_value_init (&value, TRIB_TYPE_ROLE);
   g_value_set_enum (&value, role);
+  self->editing_upstream = trib_entity_get_id (TRIB_ENTITY (upstream));
   if (!trib_plan_update (self->plan, TRIB_ENTITY (inv), TRIB_INVESTMENT_FIELD_ROLE, &value, &error))
     report (self, error);
+  self->editing_upstream = 0;
 }
 
 /**
@@ -263,8 +267,10 @@ _trib_investment_page_fill_row (TribInvestmentPage *self)
         report (self, error);
         return;
       }
+  self->editing_upstream = trib_entity_get_id (TRIB_ENTITY (u));
   if (!trib_plan_commit (self->plan, &error))
     report (self, error);
+  self->editing_upstream = 0;
 }
 
 void

@@ -49,6 +49,7 @@ struct _TribInvestmentPage
   guint                cursor_col;
   gboolean             editing;
   gboolean             updating_role;
+  gint64               editing_upstream; /* the one upstream an edit of this page is changing */
   gulong               changed_id;
 };
 

@@ -214,6 +214,31 @@ refresh_values (TribInvestmentPage *self)
   update_cell_label (self);
 }
 
+/* This page's own edit of one upstream's cells: only its row and the
+ * totals change, and the plan can say which investments are its. */
+static void
+refresh_upstream (TribInvestmentPage *self,
+                  gint64              upstream_id)
+{
+  TribEntity *upstream = trib_plan_lookup (self->plan, TRIB_TYPE_UPSTREAM, upstream_id);
+  int row = upstream ? trib_investment_page_find_row (self, TRIB_UPSTREAM (upstream)) : -1;
+
+  if (row < 0)
+    {
+      refresh_values (self);
+      return;
+    }
+  trib_investment_table_reload_upstream (self->table, self->plan, upstream_id);
+  trib_investment_row_update (_trib_investment_page_get_row (self, (guint) row), self->table);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(TribInvestmentRow) r = g_list_model_get_item (G_LIST_MODEL (self->totals), i);
+      trib_investment_row_update (r, self->table);
+    }
+  update_chart (self);
+  update_cell_label (self);
+}
+
 static void
 on_plan_changed_cb (TribPlan           *plan,
                     guint               changes,
@@ -221,6 +246,8 @@ on_plan_changed_cb (TribPlan           *plan,
 {
   if (changes & (trib_plan_changes_for_type (TRIB_TYPE_UPSTREAM) | TRIB_PLAN_CHANGE_INFO))
     rebuild (self);
+  else if (changes == trib_plan_changes_for_type (TRIB_TYPE_INVESTMENT) && self->editing_upstream > 0)
+    refresh_upstream (self, self->editing_upstream);
   else if (changes & (trib_plan_changes_for_type (TRIB_TYPE_INVESTMENT)
                       | trib_plan_changes_for_type (TRIB_TYPE_STATS_SNAPSHOT)))
     refresh_values (self);
