@@ -28,6 +28,14 @@ void           _trib_application_offer_sample    (TribApplication *self,
 void           _trib_application_import_json     (TribApplication *self,
                                                   const char      *json_path,
                                                   GtkWindow       *parent);
+void           _trib_application_offer_import    (TribApplication *self,
+                                                  const char      *path,
+                                                  GtkWindow       *parent);
+gboolean       _trib_application_looks_like_json (const char      *path);
+gboolean       _trib_application_refuse_open_target (TribApplication *self,
+                                                  GtkWindow       *parent,
+                                                  const char      *heading,
+                                                  const char      *path);
 
 GtkFileFilter *trib_plan_file_filter_new         (void);
 
