@@ -217,7 +217,10 @@ on_bind_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (label), "row", row);
   g_object_set_data (G_OBJECT (label), "item", item);
   g_signal_connect_swapped (row, "notify::revision", G_CALLBACK (refresh_cell), label);
-  g_signal_connect_swapped (row, "notify::cursor", G_CALLBACK (refresh_cell), label);
+  /* Only the quarters' cells show the cursor. */
+  if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), "column")) >= 0
+      && GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), "column")) < (int) self->n_quarters)
+    g_signal_connect_swapped (row, "notify::cursor", G_CALLBACK (refresh_cell), label);
   refresh_cell (label);
 }
 

@@ -312,7 +312,15 @@ scroll_to_cursor (TribInvestmentPage *self)
   double x = NAME_WIDTH + (double) self->cursor_col * CELL_WIDTH;
   double value = gtk_adjustment_get_value (h), page = gtk_adjustment_get_page_size (h);
 
-  if (list != NULL)
+  graphene_rect_t bounds;
+
+  /* A cell already in full view needs no scrolling, and none is asked for:
+   * scrolling lays the list out again. */
+  if (list != NULL
+      && !(self->cursor_cell != NULL
+           && gtk_widget_compute_bounds (self->cursor_cell, GTK_WIDGET (self->scroller), &bounds)
+           && bounds.origin.y >= 0
+           && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (GTK_WIDGET (self->scroller))))
     gtk_widget_activate_action (list, "list.scroll-to-item", "u", self->cursor_row);
   /* The upstream's name stays in sight while it fits. */
   if (x + CELL_WIDTH > value + page)
