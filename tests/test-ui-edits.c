@@ -328,7 +328,7 @@ test_horizon (void)
   first = g_strdup (trib_plan_info_get_first_quarter (trib_plan_get_info (plan)));
   scroll_into_view (page, first_quarter);
   replace_text (first_quarter, "2027-Q3");
-  press_key (XK_Tab);
+  press_key (XK_Return);
   dialog = wait_for_dialog ("the question");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2027-Q3"));
   keep_first = g_strdup_printf ("_Keep %s", first);

@@ -116,11 +116,14 @@ _trib_overview_page_confirm_horizon (TribOverviewPage  *self,
   if (n_investments == 0)
     return FALSE;
 
+  /* One question at a time: the same change arriving again while it is
+   * asked (the field loses the focus to the question) waits for the
+   * answer, which sets the field either way. */
+  if (self->horizon_dialog != NULL)
+    return TRUE;
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (self->horizon_dialog != NULL || !GTK_IS_WINDOW (root))
+  if (!GTK_IS_WINDOW (root))
     {
-      /* One question at a time: a second change while one is asked
-       * keeps the horizon the plan has. */
       _trib_overview_page_finish_horizon (self, field, value, row, FALSE);
       return TRUE;
     }
