@@ -268,6 +268,134 @@ trib_report_write_health (TribReportContext *ctx)
 
 /* --- Investment --- */
 
+/* Influence against effort: one dot per upstream we invest in, the
+ * engineers we put in on average over the horizon across, our share of its
+ * commits (from the latest statistics) up. */
+typedef struct
+{
+  GArray *points;   /* Point */
+  double  max_fte;
+  double  max_share;
+} Influence;
+
+typedef struct
+{
+  const char *name;
+  double      fte;
+  double      share;
+} Point;
+
+static void
+draw_influence (cairo_t              *cr,
+                const TribChartStyle *style,
+                double                width,
+                double                height,
+                gpointer              data)
+{
+  Influence *inf = data;
+  TribChartRect area = { 0, 0, width, height };
+  TribChartRect plot;
+  double ymin, ymax, xmax = MAX (inf->max_fte * 1.1, 0.5);
+
+  trib_chart_paint_background (cr, style, width, height);
+  plot = trib_chart_draw_value_axis (cr, style, area, 0, MAX (inf->max_share * 110, 1), &ymin, &ymax);
+  /* The x axis: FTE, five ticks. */
+  for (int t = 0; t <= 4; t++)
+    {
+      double v = xmax * t / 4;
+      double x = plot.x + plot.width * t / 4;
+      g_autofree char *label = g_strdup_printf ("%.1f", v);
+
+      trib_chart_text (cr, style, label, x, plot.y + plot.height + 3, style->font_size * 0.8, FALSE,
+                       TRIB_CHART_ALIGN_CENTER, TRIB_CHART_ALIGN_START, &style->dim);
+    }
+  trib_chart_text (cr, style, _("our share of commits (%)"), plot.x + 4, plot.y, style->font_size * 0.8, FALSE,
+                   TRIB_CHART_ALIGN_START, TRIB_CHART_ALIGN_START, &style->dim);
+  for (guint i = 0; i < inf->points->len; i++)
+    {
+      const Point *p = &g_array_index (inf->points, Point, i);
+      double x = plot.x + plot.width * p->fte / xmax;
+      double y = trib_chart_value_to_y (plot, ymin, ymax, p->share * 100);
+
+      trib_chart_set_color (cr, &style->accent);
+      cairo_new_path (cr);
+      cairo_arc (cr, x, y, 3, 0, 2 * G_PI);
+      cairo_fill (cr);
+      /* Names on the side with room for them. */
+      if (i < 12)
+        trib_chart_text (cr, style, p->name, x > plot.x + plot.width * 0.7 ? x - 5 : x + 5, y,
+                         style->font_size * 0.8, FALSE,
+                         x > plot.x + plot.width * 0.7 ? TRIB_CHART_ALIGN_END : TRIB_CHART_ALIGN_START,
+                         TRIB_CHART_ALIGN_CENTER, &style->foreground);
+    }
+}
+
+static int
+compare_points (gconstpointer a,
+                gconstpointer b)
+{
+  const Point *pa = a, *pb = b;
+
+  return pa->fte < pb->fte ? 1 : pa->fte > pb->fte ? -1 : g_strcmp0 (pa->name, pb->name);
+}
+
+static void
+write_influence (TribReportContext *ctx,
+                 GPtrArray         *investments)
+{
+  g_autoptr(GHashTable) fte = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GHashTable) quarters = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, NULL);
+  Influence inf = { g_array_new (FALSE, FALSE, sizeof (Point)), 0, 0 };
+
+  for (guint i = 0; i < investments->len; i++)
+    {
+      TribInvestment *inv = g_ptr_array_index (investments, i);
+      gint64 id = trib_investment_get_upstream_id (inv);
+      double *sum = g_hash_table_lookup (fte, &id);
+
+      if (sum == NULL)
+        {
+          sum = g_new0 (double, 1);
+          g_hash_table_insert (fte, g_memdup2 (&id, sizeof id), sum);
+        }
+      *sum += trib_investment_get_fte (inv);
+      g_hash_table_add (quarters, (gpointer) trib_investment_get_quarter (inv));
+    }
+  for (guint i = 0; i < ctx->upstreams->len; i++)
+    {
+      TribUpstream *u = g_ptr_array_index (ctx->upstreams, i);
+      gint64 id = trib_entity_get_id (TRIB_ENTITY (u));
+      double *sum = g_hash_table_lookup (fte, &id);
+      TribStatsSnapshot *latest;
+      Point p;
+
+      if (sum == NULL || *sum <= 0)
+        continue;
+      latest = trib_plan_get_latest_snapshot (ctx->plan, u, NULL);
+      if (latest == NULL)
+        continue;
+      p.name = trib_upstream_get_name (u);
+      p.fte = *sum / MAX (g_hash_table_size (quarters), 1);
+      p.share = trib_stats_snapshot_get_our_share (latest);
+      inf.max_fte = MAX (inf.max_fte, p.fte);
+      inf.max_share = MAX (inf.max_share, p.share);
+      g_array_append_val (inf.points, p);
+    }
+  trib_pdf_heading (ctx->pdf, _("Influence against effort"), 2);
+  if (inf.points->len == 0)
+    trib_pdf_note (ctx->pdf, _("No upstream we invest in has statistics yet, so our influence there is not known; "
+                               "refresh the statistics to draw this chart."));
+  else
+    {
+      g_array_sort (inf.points, compare_points);
+      trib_pdf_block (ctx->pdf, 240, draw_influence, &inf);
+      trib_pdf_note (ctx->pdf, _("Each dot is an upstream we invest in: across, the engineers we put in (FTE, on average over "
+                                 "the quarters of the plan); up, our share of its commits in the latest statistics. Dots low and to the right cost much and buy "
+                                 "little influence; the twelve largest investments are named."));
+    }
+  g_array_unref (inf.points);
+}
+
 void
 trib_report_write_investment (TribReportContext *ctx)
 {
@@ -324,8 +452,7 @@ trib_report_write_investment (TribReportContext *ctx)
     if (summary != NULL)
       trib_pdf_note (ctx->pdf, summary);
   }
-  trib_pdf_heading (ctx->pdf, _("Influence against effort"), 2);
-  trib_pdf_note (ctx->pdf, _("The chart of influence against effort is not available in this version."));
+  write_influence (ctx, investments);
 }
 
 /* --- Patches --- */
