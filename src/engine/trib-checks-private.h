@@ -16,11 +16,12 @@ typedef struct
   const char    *today;       /* YYYY-MM-DD */
   const char    *first;       /* the horizon's first quarter, "" without one */
   guint          n_quarters;  /* 0 without a horizon */
-  GHashTable    *fte;         /* upstream id → double[n_quarters] */
-  GHashTable    *roles;       /* upstream id → highest TribRole + 1 invested with FTE > 0 */
+  GHashTable    *fte;         /* upstream id → double[n_quarters + 1]: the quarters' engineers,
+                               * then the highest TribRole + 1 invested with engineers */
   GHashTable    *latest;      /* upstream id → TribStatsSnapshot or NULL (cache) */
   GHashTable    *bases;       /* upstream id → GPtrArray of TribReleaseBase */
   TribPatchDebt *debt;
+  gboolean       has_statistics; /* any snapshot at all: else the statistics rules rest */
   GPtrArray     *findings;
 } TribCheckContext;
 

@@ -370,7 +370,8 @@ _trib_check_only_a_user (TribCheckContext *ctx)
     {
       g_autoptr(TribUpstream) u = g_list_model_get_item (upstreams, i);
       gint64 id = trib_entity_get_id (TRIB_ENTITY (u));
-      int role = GPOINTER_TO_INT (g_hash_table_lookup (ctx->roles, &id));
+      const double *row = g_hash_table_lookup (ctx->fte, &id);
+      int role = row ? (int) row[ctx->n_quarters] : 0;
       TribDecision decision = trib_upstream_get_decision (u);
       TribFinding *f;
       char *message;

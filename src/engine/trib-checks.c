@@ -129,41 +129,47 @@ _trib_checks_add (TribCheckContext *ctx,
   return finding;
 }
 
+/* Every investment of the horizon, summed per upstream and quarter: one
+ * pass, one parse of each quarter, one look-up per investment. A row holds
+ * the quarters' engineers and, after them, the highest role invested with
+ * engineers (plus one; 0 for none). */
 static void
 index_investments (TribCheckContext *ctx)
 {
   GListModel *investments = trib_plan_get_items (ctx->plan, TRIB_TYPE_INVESTMENT);
-  guint n = g_list_model_get_n_items (investments);
+  guint n = ctx->n_quarters ? g_list_model_get_n_items (investments) : 0;
+  int first_year = 0, first_q = 0;
+  gint64 last_id = -1;
+  double *row = NULL;
 
+  if (n == 0 || !trib_quarter_parse (ctx->first, &first_year, &first_q))
+    return;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(TribInvestment) inv = g_list_model_get_item (investments, i);
       gint64 upstream_id = trib_investment_get_upstream_id (inv);
       double fte = trib_investment_get_fte (inv);
-      int q = ctx->n_quarters
-              ? trib_quarter_index (ctx->first, (int) ctx->n_quarters,
-                                    trib_investment_get_quarter (inv))
-              : -1;
-      double *row;
-      int role;
+      int year, quarter, q;
 
-      if (q < 0)
+      if (!trib_quarter_parse (trib_investment_get_quarter (inv), &year, &quarter))
         continue;
-      row = g_hash_table_lookup (ctx->fte, &upstream_id);
-      if (row == NULL)
+      q = (year - first_year) * 4 + (quarter - first_q);
+      if (q < 0 || q >= (int) ctx->n_quarters)
+        continue;
+      /* Investments of one upstream tend to come together. */
+      if (row == NULL || upstream_id != last_id)
         {
-          gint64 *key = g_memdup2 (&upstream_id, sizeof upstream_id);
-          row = g_new0 (double, ctx->n_quarters);
-          g_hash_table_insert (ctx->fte, key, row);
+          row = g_hash_table_lookup (ctx->fte, &upstream_id);
+          if (row == NULL)
+            {
+              row = g_new0 (double, ctx->n_quarters + 1);
+              g_hash_table_insert (ctx->fte, g_memdup2 (&upstream_id, sizeof upstream_id), row);
+            }
+          last_id = upstream_id;
         }
       row[q] += fte;
       if (fte > 0)
-        {
-          role = (int) trib_investment_get_role (inv) + 1;
-          if (role > GPOINTER_TO_INT (g_hash_table_lookup (ctx->roles, &upstream_id)))
-            g_hash_table_insert (ctx->roles, g_memdup2 (&upstream_id, sizeof upstream_id),
-                                 GINT_TO_POINTER (role));
-        }
+        row[ctx->n_quarters] = MAX (row[ctx->n_quarters], (double) trib_investment_get_role (inv) + 1);
     }
 }
 
@@ -277,21 +283,22 @@ trib_checks_run (TribPlan   *plan,
   ctx.first = first ? first : "";
   ctx.n_quarters = *ctx.first ? (guint) trib_plan_info_get_quarters (ctx.info) : 0;
   ctx.fte = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  ctx.roles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   ctx.bases = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                      (GDestroyNotify) g_ptr_array_unref);
   ctx.debt = trib_patch_debt_compute (plan);
   ctx.findings = g_ptr_array_new_with_free_func (g_object_unref);
+  /* One count instead of reading each upstream's history to find none. */
+  ctx.has_statistics = trib_plan_count (plan, TRIB_TYPE_STATS_SNAPSHOT) > 0;
 
   index_investments (&ctx);
   index_bases (&ctx);
   for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
-    rules[i].run (&ctx);
+    if (ctx.has_statistics || !rules[i].rule.needs_statistics)
+      rules[i].run (&ctx);
   match_acknowledgements (&ctx);
   g_ptr_array_sort (ctx.findings, compare_findings);
 
   g_hash_table_unref (ctx.fte);
-  g_hash_table_unref (ctx.roles);
   g_hash_table_unref (ctx.bases);
   trib_patch_debt_free (ctx.debt);
   return ctx.findings;
