@@ -605,11 +605,22 @@ static void
 test_export_toast (void)
 {
   TribWindow *window = open_sample (1100);
-  g_autofree char *json = g_build_filename (g_get_home_dir (), "export.json", NULL);
+  g_autofree char *dir = g_path_get_dirname (trib_plan_get_path (trib_window_get_plan (window)));
+  g_autofree char *name = g_strconcat (trib_plan_get_title (trib_window_get_plan (window)),
+                                       ".json", NULL);
+  g_autofree char *json = g_build_filename (dir, name, NULL);
+  GtkWidget *chooser;
   gint64 written;
 
-  trib_window_export_json (window, json);
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "Exporting"));
+  /* Ctrl+E, and Export in the chooser, which suggests the plan's name
+   * beside the plan. */
+  pointer_to_center (overview_of (window));
+  press_ctrl (XK_e);
+  wait_for (has_toplevel, GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_DIALOG), "the chooser");
+  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  wait_for (has_drawn, chooser, "the chooser");
+  spin (200);
+  click (find_button (chooser, "_Export"));
   wait_for (file_exists, json, "the export");
   written = g_get_monotonic_time ();
   /* The result shows as soon as it is known, not after the progress
