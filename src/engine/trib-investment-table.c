@@ -55,6 +55,7 @@ trib_investment_table_new (TribPlan *plan)
   TribPlanInfo *info;
   GListModel *investments;
   const char *first;
+  int first_year = 0, first_q = 0;
   guint n;
 
   g_return_val_if_fail (TRIB_IS_PLAN (plan), NULL);
@@ -71,16 +72,21 @@ trib_investment_table_new (TribPlan *plan)
   self->year_cost = trib_plan_info_get_engineer_year_cost (info);
 
   investments = trib_plan_get_items (plan, TRIB_TYPE_INVESTMENT);
-  n = self->n_quarters ? g_list_model_get_n_items (investments) : 0;
+  n = self->n_quarters && trib_quarter_parse (first, &first_year, &first_q)
+      ? g_list_model_get_n_items (investments) : 0;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(TribInvestment) inv = g_list_model_get_item (investments, i);
-      int q = trib_quarter_index (first, (int) self->n_quarters, trib_investment_get_quarter (inv));
       gint64 id = trib_investment_get_upstream_id (inv);
       double fte = trib_investment_get_fte (inv);
+      int year, quarter, q;
       Row *row;
 
-      if (q < 0)
+      /* One parse a quarter: this loop runs over every investment. */
+      if (!trib_quarter_parse (trib_investment_get_quarter (inv), &year, &quarter))
+        continue;
+      q = (year - first_year) * 4 + (quarter - first_q);
+      if (q < 0 || q >= (int) self->n_quarters)
         continue;
       row = g_hash_table_lookup (self->rows, &id);
       if (row == NULL)
