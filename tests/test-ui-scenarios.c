@@ -577,6 +577,29 @@ test_change_model (Fixture       *f,
   g_assert_false (trib_plan_can_undo (f->plan));
 }
 
+/* The page fits a narrow window: every view, the comparison's charts
+ * included, asks for no more width than the list and a column of charts
+ * (518 px when this test was written). */
+static void
+test_min_width (Fixture       *f,
+                gconstpointer  data)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (find_type (GTK_WIDGET (f->page), ADW_TYPE_VIEW_STACK));
+  const char *views[] = { "assumptions", "projection", "comparison" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      int min = 0;
+
+      adw_view_stack_set_visible_child_name (stack, views[i]);
+      pump ();
+      gtk_widget_measure (GTK_WIDGET (f->page), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL,
+                          NULL, NULL);
+      g_test_message ("%s: at least %d px wide", views[i], min);
+      g_assert_cmpint (min, <=, 560);
+    }
+}
+
 /* Without scenarios the page says what it is for and how to start. */
 static void
 test_empty (Fixture       *f,
@@ -626,6 +649,8 @@ main (int   argc,
   g_test_add ("/ui/scenarios/reset", Fixture, NULL, fixture_setup, test_reset, fixture_teardown);
   g_test_add ("/ui/scenarios/list", Fixture, NULL, fixture_setup, test_list, fixture_teardown);
   g_test_add ("/ui/scenarios/empty", Fixture, NULL, fixture_setup, test_empty, fixture_teardown);
+  g_test_add ("/ui/scenarios/min-width", Fixture, NULL, fixture_setup, test_min_width,
+              fixture_teardown);
   g_test_add ("/ui/scenarios/change-model", Fixture, NULL, fixture_setup, test_change_model,
               fixture_teardown);
   g_test_add ("/ui/scenarios/real-keys", Fixture, NULL, fixture_setup, test_real_keys,

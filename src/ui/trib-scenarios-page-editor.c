@@ -354,7 +354,7 @@ build_assumption_rows (TribScenariosPage *self)
 
       row->entry = gtk_entry_new ();
       gtk_widget_set_name (row->entry, info->key);
-      gtk_editable_set_width_chars (GTK_EDITABLE (row->entry), 10);
+      gtk_editable_set_width_chars (GTK_EDITABLE (row->entry), 8);
       gtk_editable_set_max_width_chars (GTK_EDITABLE (row->entry), 10);
       gtk_entry_set_alignment (GTK_ENTRY (row->entry), 1.0);
       gtk_entry_set_input_purpose (GTK_ENTRY (row->entry), GTK_INPUT_PURPOSE_NUMBER);
@@ -371,7 +371,7 @@ build_assumption_rows (TribScenariosPage *self)
       gtk_widget_add_controller (row->entry, focus);
 
       gtk_widget_add_css_class (unit, "dim-label");
-      gtk_widget_set_size_request (unit, 48, -1);
+      gtk_widget_set_size_request (unit, 40, -1);
       gtk_label_set_xalign (GTK_LABEL (unit), 0);
 
       row->reset = gtk_button_new_from_icon_name ("edit-undo-symbolic");

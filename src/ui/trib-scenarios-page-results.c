@@ -131,7 +131,7 @@ chart_card (TribScenariosPage     *self,
                                  (GDestroyNotify) trib_scenario_chart_unref);
   trib_chart_view_set_file_name (TRIB_CHART_VIEW (view),
                                  trib_scenario_chart_get_title (self->charts[kind]));
-  gtk_widget_set_size_request (view, 320, height);
+  gtk_widget_set_size_request (view, 260, height);
   gtk_widget_set_hexpand (view, TRUE);
   gtk_widget_set_name (view, chart_names[kind]);
   self->chart_views[kind] = view;
@@ -232,20 +232,24 @@ build_projection (TribScenariosPage *self)
 static void
 build_comparison (TribScenariosPage *self)
 {
-  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *flow = gtk_flow_box_new ();
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *label;
 
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 12);
-  gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
-  gtk_grid_attach (GTK_GRID (grid), chart_card (self, TRIB_SCENARIO_CHART_REVENUE, 260), 0, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), chart_card (self, TRIB_SCENARIO_CHART_OPERATING_RESULT, 260),
-                   1, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), chart_card (self, TRIB_SCENARIO_CHART_CASH, 260), 0, 1, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), chart_card (self, TRIB_SCENARIO_CHART_ENGINEERING, 260),
-                   1, 1, 1, 1);
-  gtk_box_append (GTK_BOX (self->comparison_box), grid);
+  /* Two charts a row where there is room, one on a narrow window. */
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 1);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 2);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 12);
+  for (int k = TRIB_SCENARIO_CHART_REVENUE; k <= TRIB_SCENARIO_CHART_ENGINEERING; k++)
+    {
+      gtk_flow_box_append (GTK_FLOW_BOX (flow), chart_card (self, k, 260));
+      /* The cards hold their own keyboard stops (the save menu, the chart). */
+      gtk_widget_set_focusable (gtk_widget_get_last_child (flow), FALSE);
+    }
+  gtk_box_append (GTK_BOX (self->comparison_box), flow);
 
   label = heading (_("In each scenario’s last year"), "heading");
   gtk_widget_set_hexpand (label, TRUE);
@@ -261,7 +265,17 @@ build_comparison (TribScenariosPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->comparison_table),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Scenarios in their last year"), -1);
-  gtk_box_append (GTK_BOX (self->comparison_box), GTK_WIDGET (self->comparison_table));
+  {
+    /* The table scrolls sideways on its own rather than widen the page. */
+    GtkWidget *scroller = gtk_scrolled_window_new ();
+
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC,
+                                    GTK_POLICY_NEVER);
+    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller),
+                                   GTK_WIDGET (self->comparison_table));
+    gtk_box_append (GTK_BOX (self->comparison_box), scroller);
+  }
 
   label = heading (_("What moves the selected scenario most: each assumption at the low and "
                      "the high end of its range, one at a time, and the change in cumulative "

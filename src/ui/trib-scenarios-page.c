@@ -110,6 +110,8 @@ create_row (gpointer item,
 
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  /* Long names are cut, not allowed to widen the list. */
+  gtk_label_set_max_width_chars (GTK_LABEL (name), 24);
   gtk_label_set_xalign (GTK_LABEL (model), 0);
   gtk_widget_add_css_class (model, "dim-label");
   gtk_widget_add_css_class (model, "caption");
