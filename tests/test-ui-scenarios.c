@@ -414,6 +414,35 @@ test_commit_on_leave (Fixture       *f,
                            0.35), <, 1e-12);
 }
 
+/* Typing left in a field when the window closes is kept. */
+static void
+test_commit_on_close (Fixture       *f,
+                      gconstpointer  data)
+{
+  TribScenario *cp = scenario_at (f, 2);
+  g_autoptr(TribPlan) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TribScenario) again = NULL;
+  GtkWidget *entry;
+
+  trib_scenarios_page_select (f->page, cp);
+  pump ();
+  entry = named (f, "conversion");
+  gtk_widget_grab_focus (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "0.7");
+  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
+  gtk_window_close (GTK_WINDOW (f->window));
+  pump ();
+  g_assert_null (f->window);
+  trib_plan_close (f->plan);
+
+  reopened = trib_plan_open (f->path, TRIB_PLAN_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  again = g_list_model_get_item (trib_plan_get_items (reopened, TRIB_TYPE_SCENARIO), 2);
+  g_assert_cmpfloat (fabs (stored_conversion (again) - 0.007), <, 1e-12);
+  trib_plan_close (reopened);
+}
+
 /* Reset to the default removes the stored value. */
 static void
 test_reset (Fixture       *f,
@@ -647,6 +676,8 @@ main (int   argc,
   g_test_add ("/ui/scenarios/commit-on-leave", Fixture, NULL, fixture_setup, test_commit_on_leave,
               fixture_teardown);
   g_test_add ("/ui/scenarios/reset", Fixture, NULL, fixture_setup, test_reset, fixture_teardown);
+  g_test_add ("/ui/scenarios/commit-on-close", Fixture, NULL, fixture_setup, test_commit_on_close,
+              fixture_teardown);
   g_test_add ("/ui/scenarios/list", Fixture, NULL, fixture_setup, test_list, fixture_teardown);
   g_test_add ("/ui/scenarios/empty", Fixture, NULL, fixture_setup, test_empty, fixture_teardown);
   g_test_add ("/ui/scenarios/min-width", Fixture, NULL, fixture_setup, test_min_width,

@@ -448,6 +448,10 @@ trib_scenarios_page_dispose (GObject *object)
 {
   TribScenariosPage *self = TRIB_SCENARIOS_PAGE (object);
 
+  /* Fields that lose the focus as they go commit nothing any more: the
+   * window commits typing before it closes (HACKING.md). */
+  self->editing = -1;
+  g_clear_object (&self->selected);
   if (self->list != NULL)
     gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
   _trib_scenarios_page_dispose_results (self);
