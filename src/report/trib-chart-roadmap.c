@@ -594,6 +594,16 @@ draw_item (TribRoadmapChart     *self,
 
   if (!item_rect (self, index, width, &r) || item->end < self->view_first || item->start > self->view_last)
     return;
+  /* Outside what is being painted (a window scrolled over a long
+   * roadmap): not even its text is laid out. */
+  {
+    double cx0, cy0, cx1, cy1;
+
+    cairo_clip_extents (cr, &cx0, &cy0, &cx1, &cy1);
+    if (r.y > cy1 || r.y + r.height < cy0
+        || r.x > cx1 || r.x + MAX (r.width, self->label_widths[index] + 2 * MARKER + 4) < cx0)
+      return;
+  }
   x0 = day_to_x (self, width, item->start);
 
   switch (item->kind)

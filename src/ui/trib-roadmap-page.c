@@ -549,9 +549,18 @@ draw_cb (cairo_t              *cr,
          gpointer              user_data)
 {
   TribRoadmapPage *self = user_data;
+  GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
 
-  if (self->chart != NULL)
-    trib_roadmap_chart_draw (cr, style, width, height, self->chart);
+  if (self->chart == NULL)
+    return;
+  /* Only what the window shows (and a screen around it): the roadmap of a
+   * large plan is tens of thousands of pixels long. Scrolling redraws. */
+  cairo_rectangle (cr, gtk_adjustment_get_value (h) - gtk_adjustment_get_page_size (h),
+                   gtk_adjustment_get_value (v) - gtk_adjustment_get_page_size (v),
+                   3 * gtk_adjustment_get_page_size (h), 3 * gtk_adjustment_get_page_size (v));
+  cairo_clip (cr);
+  trib_roadmap_chart_draw (cr, style, width, height, self->chart);
 }
 
 /* --- object --- */
@@ -686,6 +695,10 @@ trib_roadmap_page_init (TribRoadmapPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Roadmap timeline"), -1);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), self->view);
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->scroller)),
+                           "value-changed", G_CALLBACK (gtk_widget_queue_draw), self->view, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)),
+                           "value-changed", G_CALLBACK (gtk_widget_queue_draw), self->view, G_CONNECT_SWAPPED);
 
   key = gtk_event_controller_key_new ();
   g_signal_connect_swapped (key, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
