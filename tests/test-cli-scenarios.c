@@ -173,6 +173,19 @@ test_json (void)
 
   /* Open core does not break even within five years: null, not 0. */
   g_assert_true (json_object_get_null_member (find (scenarios, "open-core"), "break_even_year"));
+
+  /* The totals add the years up; the last year's cash is their operating result. */
+  {
+    JsonObject *totals = json_object_get_object_member (cp, "totals");
+    double revenue = 0;
+
+    for (guint t = 0; t < 5; t++)
+      revenue += json_object_get_double_member (json_array_get_object_element (years, t),
+                                                "revenue");
+    g_assert_cmpfloat (fabs (json_object_get_double_member (totals, "revenue") - revenue), <,
+                       0.03);
+    assert_cents (totals, "operating_result", -9068936.58);
+  }
   sv = find (scenarios, "services");
   g_assert_cmpint (json_object_get_int_member (sv, "break_even_year"), ==, 1);
 }

@@ -110,6 +110,17 @@ to_json (const Result *results,
         trib_json_writer_int (writer, r->projection.break_even_year);
       else
         trib_json_writer_null (writer);
+      /* Over the whole horizon: what the years add up to. */
+      trib_json_writer_key (writer, "totals");
+      trib_json_writer_begin_object (writer);
+      trib_json_writer_key (writer, "revenue");
+      trib_json_writer_double (writer, trib_scenario_round (TRIB_SCENARIO_VALUE_MONEY,
+                                                            r->projection.total_revenue));
+      trib_json_writer_key (writer, "operating_result");
+      trib_json_writer_double (writer,
+                               trib_scenario_round (TRIB_SCENARIO_VALUE_MONEY,
+                                                    r->projection.total_operating_result));
+      trib_json_writer_end_object (writer);
       trib_json_writer_key (writer, "years");
       trib_json_writer_begin_array (writer);
       for (int t = 0; t < r->projection.n_years; t++)
