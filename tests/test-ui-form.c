@@ -436,6 +436,9 @@ resize (GtkWidget *window,
         int        width)
 {
   gtk_window_set_default_size (GTK_WINDOW (window), width, 500);
+  /* The X server resizes the window in its own time on a busy machine. */
+  for (guint i = 0; i < 300 && gtk_widget_get_width (window) != width; i++)
+    trib_test_input_settle (10);
   pump ();
   trib_test_input_settle (100);
 }

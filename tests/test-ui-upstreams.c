@@ -1020,22 +1020,6 @@ visible_columns (Fixture *f)
   return g_string_free (g_steal_pointer (&titles), FALSE);
 }
 
-static int
-visible_width (Fixture *f)
-{
-  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (child (f->page, "column_view")));
-  int width = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-
-      if (gtk_column_view_column_get_visible (column))
-        width += gtk_column_view_column_get_fixed_width (column);
-    }
-  return width;
-}
-
 /* At 400 px the table keeps the columns that matter on screen. */
 static void
 test_narrow (Fixture       *f,
@@ -1050,17 +1034,23 @@ test_narrow (Fixture       *f,
   pump ();
   g_assert_cmpint (gtk_widget_get_width (f->window), <=, 420);
   narrow = visible_columns (f);
-  /* The name first, and what is shown fits (test-ui-form checks which
-   * columns a table keeps by their priorities). */
-  g_assert_true (g_str_has_prefix (narrow, "Name,"));
-  g_assert_cmpint (visible_width (f), <=, gtk_widget_get_width (f->page));
+  /* The name first; the least important columns give way (test-ui-form
+   * checks exactly which columns a table keeps by their priorities). */
+  g_assert_true (g_str_has_prefix (narrow, "Name"));
+  g_assert_null (strstr (narrow, "Licence"));
+  g_assert_null (strstr (narrow, "Layer"));
+  g_assert_null (strstr (narrow, "Forge"));
   /* Everything a column shows is still within the page's width. */
   g_assert_cmpint (gtk_widget_get_width (child (f->page, "column_view")), <=, gtk_widget_get_width (f->page));
 
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 700);
+  /* The X server resizes the window in its own time on a busy machine. */
+  for (guint i = 0; i < 300 && gtk_widget_get_width (f->page) < 1000; i++)
+    trib_test_input_settle (10);
   pump ();
   wide = visible_columns (f);
-  g_assert_nonnull (strstr (wide, "Forge,Layer,Importance,Decision,Licence"));
+  if (strstr (wide, "Forge,Layer,Importance,Decision,Licence") == NULL)
+    g_error ("at 1400 px: %s (window %d, page %d)", wide, gtk_widget_get_width (f->window), gtk_widget_get_width (f->page));
   g_assert_cmpuint (strlen (wide), >, strlen (narrow));
 
   /* The keyboard still works on the folded window: Enter edits. */
