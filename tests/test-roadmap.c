@@ -298,6 +298,77 @@ test_sample (void)
   trib_test_remove_tree (dir);
 }
 
+/* An upstream releasing four times a year, last on 2027-02-01: a train of
+ * expected releases every 91 days over the horizon, on one row. */
+static void
+test_release_train (void)
+{
+  g_autofree char *dir = trib_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "train.tributary", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TribPlan) plan = trib_plan_create (path, "Train", &error);
+  g_autoptr(TribUpstream) upstream = trib_upstream_new ();
+  g_autoptr(TribUpstream) unknown = trib_upstream_new ();
+  TribStatsSnapshot *snapshot = trib_stats_snapshot_new ();
+  g_autoptr(TribRoadmap) r = NULL;
+  guint n = 0;
+  int row = -1;
+  guint32 previous = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (trib_entity_set_string (TRIB_ENTITY (upstream), "name", "Foo", &error));
+  g_assert_true (trib_plan_add (plan, TRIB_ENTITY (upstream), &error));
+  g_assert_true (trib_entity_set_string (TRIB_ENTITY (unknown), "name", "Bar", &error));
+  g_assert_true (trib_plan_add (plan, TRIB_ENTITY (unknown), &error));
+  g_assert_true (trib_entity_set_from_text (TRIB_ENTITY (snapshot), "taken_at", "2027-02-10T00:00:00Z", &error));
+  g_assert_true (trib_entity_set_from_text (TRIB_ENTITY (snapshot), "releases_last_year", "4", &error));
+  g_assert_true (trib_entity_set_from_text (TRIB_ENTITY (snapshot), "last_release", "2027-02-01", &error));
+  g_assert_true (trib_plan_record_fetch (plan, upstream, snapshot, NULL, &error));
+  g_assert_no_error (error);
+  g_object_unref (snapshot);
+  {
+    TribPlanInfo *info = trib_plan_get_info (plan);
+    g_auto(GValue) v = G_VALUE_INIT;
+
+    g_value_init (&v, G_TYPE_STRING);
+    g_value_set_string (&v, "2027-Q1");
+    g_assert_true (trib_plan_update (plan, TRIB_ENTITY (info), TRIB_PLAN_INFO_FIELD_FIRST_QUARTER, &v, &error));
+    g_value_unset (&v);
+    g_value_init (&v, G_TYPE_INT);
+    g_value_set_int (&v, 4);
+    g_assert_true (trib_plan_update (plan, TRIB_ENTITY (info), TRIB_PLAN_INFO_FIELD_QUARTERS, &v, &error));
+    g_assert_no_error (error);
+  }
+
+  r = trib_roadmap_new_for_plan (plan);
+  trib_roadmap_layout (r, NULL, NULL);
+  for (guint i = 0; i < trib_roadmap_get_n_items (r); i++)
+    {
+      const TribRoadmapItem *item = trib_roadmap_get_item (r, i);
+
+      g_assert_cmpint (item->kind, ==, TRIB_ROADMAP_KIND_UPSTREAM_RELEASE);
+      g_assert_cmpstr (item->title, ==, "Foo release");
+      g_assert_cmpint (item->lane, ==, TRIB_LANE_UPSTREAM);
+      g_assert_cmpuint (item->start, ==, item->end);
+      if (row >= 0)
+        g_assert_cmpint (item->row, ==, row);
+      if (previous != 0)
+        g_assert_cmpint (item->start - previous, >=, 91);
+      if (previous != 0)
+        g_assert_cmpint (item->start - previous, <=, 92);
+      row = item->row;
+      previous = item->start;
+      n++;
+    }
+  /* 2027-02-01 and three more in 2027, and the one of the anchor's quarter
+   * before it is outside the horizon: 4 in all. */
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_cmpuint (trib_roadmap_get_item (r, 0)->start, ==, day (2027, 2, 1));
+
+  trib_plan_close (plan);
+  trib_test_remove_tree (dir);
+}
+
 static void
 test_cli_json (void)
 {
@@ -389,6 +460,7 @@ main (int    argc,
   g_test_add_func ("/roadmap/layout/groups", test_layout_groups);
   g_test_add_func ("/roadmap/layout/random", test_layout_random);
   g_test_add_func ("/roadmap/sample", test_sample);
+  g_test_add_func ("/roadmap/release-train", test_release_train);
   g_test_add_func ("/roadmap/cli-json", test_cli_json);
   return g_test_run ();
 }

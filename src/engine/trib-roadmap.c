@@ -14,6 +14,7 @@
 #include "trib-dates.h"
 #include "trib-enums.h"
 #include "trib-labels.h"
+#include "trib-patch-debt.h"
 
 /* An upstream releasing more often than this is drawn as this: a train of
  * weekly ticks says nothing a monthly one does not. */
@@ -218,11 +219,19 @@ add_release_train (TribRoadmap  *self,
   double first_k, last_k;
   guint group;
 
-  if (snapshot == NULL || trib_stats_snapshot_get_releases_last_year (snapshot) <= 0
-      || !day_from_text (trib_stats_snapshot_get_last_release (snapshot), &last))
+  TribCadenceSource source;
+  double per_year;
+
+  /* The cadence the patch-debt projection counts with (set on the
+   * upstream, else from its statistics), anchored on the last release the
+   * forge reported; a guessed cadence draws no train. */
+  if (snapshot == NULL || !day_from_text (trib_stats_snapshot_get_last_release (snapshot), &last))
+    return;
+  per_year = trib_upstream_cadence (upstream, snapshot, &source);
+  if (source == TRIB_CADENCE_DEFAULT || per_year <= 0)
     return;
 
-  cadence = MAX (365.25 / trib_stats_snapshot_get_releases_last_year (snapshot), MIN_CADENCE_DAYS);
+  cadence = MAX (365.25 / per_year, MIN_CADENCE_DAYS);
   first_k = ceil (((double) self->first_day - last) / cadence);
   last_k = floor (((double) self->last_day - last) / cadence);
   /* Translators: an expected release of an upstream project on the roadmap */
@@ -466,7 +475,8 @@ plan_horizon (TribPlan *plan,
  * @plan: a plan
  *
  * Collects the roadmap of @plan over its horizon: the expected releases of
- * every upstream with statistics and the upstream milestones; the product
+ * every upstream whose cadence is known (set on it or from its statistics)
+ * from its last release on, and the upstream milestones; the product
  * releases with their maintenance and end-of-life phases and the product
  * milestones; the FTE steps of every upstream; the business milestones.
  * The items are not laid out yet: call trib_roadmap_layout().
