@@ -568,6 +568,52 @@ test_findings (Fixture       *f,
   }
 }
 
+/* The checks' thresholds are plan settings: the Thresholds button opens the
+ * plan's form; a larger gradual step saved there silences the KubeVirt jump
+ * and is in the file; Ctrl+Z brings both back. */
+static void
+test_thresholds (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkListBox *list;
+  GtkWidget *button;
+  TribEntityForm *form;
+  const char *jump = "Investment in “KubeVirt” jumps";
+
+  if (!trib_test_input_available ())
+    {
+      g_test_skip ("no XTEST extension on this display");
+      return;
+    }
+  show_page (f, "overview");
+  list = trib_findings_list_get_list (TRIB_FINDINGS_LIST (find_type (f->page, TRIB_TYPE_FINDINGS_LIST)));
+  g_assert_nonnull (finding_row (list, jump));
+  button = find_button (f->page, "_Thresholds…");
+  g_assert_nonnull (button);
+  gtk_widget_grab_focus (button);
+  trib_test_key (f->window, GDK_KEY_space, 0);
+  pump ();
+  form = find_form ();
+  g_assert_nonnull (form);
+  trib_entity_form_set_text (form, "check_dial_step", "5");
+  g_assert_true (trib_entity_form_save (form));
+  trib_test_input_settle (300);
+  {
+    g_autofree char *step = query (f->path, "SELECT check_dial_step FROM plan");
+    g_assert_cmpstr (step, ==, "5.0");
+  }
+  g_assert_null (finding_row (list, jump));
+
+  gtk_widget_grab_focus (GTK_WIDGET (list));
+  trib_test_key (f->window, GDK_KEY_z, GDK_CONTROL_MASK);
+  trib_test_input_settle (300);
+  {
+    g_autofree char *step = query (f->path, "SELECT check_dial_step FROM plan");
+    g_assert_cmpstr (step, ==, "1.5");
+  }
+  g_assert_nonnull (finding_row (list, jump));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -591,5 +637,7 @@ main (int   argc,
               test_patch_state, fixture_teardown);
   g_test_add ("/ui/engineering/findings", Fixture, NULL, fixture_setup,
               test_findings, fixture_teardown);
+  g_test_add ("/ui/engineering/thresholds", Fixture, NULL, fixture_setup,
+              test_thresholds, fixture_teardown);
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trib-entity-form.h"
 #include "trib-findings-list.h"
 #include "trib-findings-model.h"
 #include "trib-investment-page.h"
@@ -267,6 +268,31 @@ create_row (gpointer item,
 }
 
 static void
+on_thresholds_clicked_cb (GtkButton        *button,
+                          TribFindingsList *self)
+{
+  static TribFormGroup groups[3];
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), TRIB_TYPE_WINDOW);
+  GtkWidget *form;
+
+  if (window == NULL)
+    return;
+  if (groups[0].fields == NULL)
+    {
+      groups[0] = (TribFormGroup) { _("Strategy Checks"),
+                                    "check_importance check_dial_step check_patch_hours "
+                                    "check_health_drop check_healthy_score check_inactive_days" };
+      groups[1] = (TribFormGroup) { _("Patch-Debt Projection"), "patch_drift" };
+    }
+  /* The plan's settings in the shared form: one undo step when saved. */
+  form = trib_entity_form_new (trib_window_get_context (TRIB_WINDOW (window)), TRIB_TYPE_PLAN_INFO,
+                               TRIB_ENTITY (trib_plan_get_info (self->plan)), groups);
+  gtk_window_set_transient_for (GTK_WINDOW (form), GTK_WINDOW (window));
+  gtk_window_set_title (GTK_WINDOW (form), _("Plan Settings"));
+  gtk_window_present (GTK_WINDOW (form));
+}
+
+static void
 update_group (TribFindingsList *self)
 {
   guint n = g_list_model_get_n_items (trib_findings_model_get_findings (self->model));
@@ -321,6 +347,15 @@ trib_findings_list_new (TribPlan *plan)
   self->model = g_object_ref (trib_findings_model_get_for_plan (plan));
   self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->group, _("Strategy Findings"));
+  {
+    GtkWidget *thresholds = gtk_button_new_with_mnemonic (_("_Thresholds…"));
+
+    gtk_widget_add_css_class (thresholds, "flat");
+    gtk_widget_set_valign (thresholds, GTK_ALIGN_CENTER);
+    gtk_widget_set_tooltip_text (thresholds, _("When the checks speak up: the plan’s thresholds"));
+    g_signal_connect (thresholds, "clicked", G_CALLBACK (on_thresholds_clicked_cb), self);
+    adw_preferences_group_set_header_suffix (self->group, thresholds);
+  }
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
