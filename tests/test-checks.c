@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "trib-checks.h"
+#include "trib-plan-json.h"
 #include "trib-test-plan.h"
 
 #define TODAY "2027-02-01"
@@ -567,6 +568,37 @@ test_acknowledge (Fixture       *f,
   g_assert_true (trib_checks_have_errors (findings));
 }
 
+/* An acknowledgement travels with the JSON export: the plan imported from
+ * it finds the same thing, acknowledged with the same reason. */
+static void
+test_acknowledge_json (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) imported_findings = NULL;
+  g_autofree char *json = g_build_filename (f->dir, "checks.json", NULL);
+  g_autofree char *copy = g_build_filename (f->dir, "imported.tributary", NULL);
+  g_autoptr(TribPlan) imported = NULL;
+  TribFinding *finding;
+
+  update (f->plan, f->invest[1], "fte", "4");
+  findings = run (f);
+  g_assert_true (trib_checks_acknowledge (f->plan, only (findings, "investment-jump"),
+                                          "Two committers hired.", TODAY, &error));
+  g_assert_no_error (error);
+  g_assert_true (trib_plan_export_json (f->plan, json, &error));
+  g_assert_no_error (error);
+  imported = trib_plan_import_json (json, NULL, copy, FALSE, &error);
+  g_assert_no_error (error);
+  imported_findings = trib_checks_run (imported, TODAY);
+  finding = only (imported_findings, "investment-jump");
+  g_assert_true (trib_finding_is_acknowledged (finding));
+  g_assert_cmpstr (trib_acknowledgement_get_reason (trib_finding_get_acknowledgement (finding)), ==,
+                   "Two committers hired.");
+  trib_plan_close (imported);
+}
+
 /* Errors come first, then warnings; acknowledged findings last. */
 static void
 test_order (Fixture       *f,
@@ -606,6 +638,7 @@ main (int    argc,
   ADD ("archived-and-inactive", test_archived_and_inactive);
   ADD ("no-statistics", test_no_statistics);
   ADD ("acknowledge", test_acknowledge);
+  ADD ("acknowledge-json", test_acknowledge_json);
   ADD ("order", test_order);
 #undef ADD
 
