@@ -629,6 +629,43 @@ test_min_width (Fixture       *f,
     }
 }
 
+/* A plan opened read-only shows its scenarios and lets nothing change. */
+static void
+test_read_only (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(TribPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window, *entry;
+  TribScenariosPage *page;
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  pump ();
+  trib_plan_close (f->plan);
+
+  plan = trib_plan_open (f->path, TRIB_PLAN_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  window = GTK_WIDGET (trib_window_new (app, plan));
+  gtk_window_present (GTK_WINDOW (window));
+  trib_window_show_page (TRIB_WINDOW (window), "business-models");
+  pump ();
+  page = TRIB_SCENARIOS_PAGE (find_type (window, TRIB_TYPE_SCENARIOS_PAGE));
+  g_assert_nonnull (trib_scenarios_page_get_projection (page));
+  entry = find_named (GTK_WIDGET (page), "conversion");
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (entry)));
+  /* Disabled: nothing is added or deleted. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "scenarios.add", "i", 0);
+  gtk_widget_activate_action (GTK_WIDGET (page), "scenarios.delete", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (page), "scenarios.duplicate", NULL);
+  pump ();
+  g_assert_cmpuint (g_list_model_get_n_items (trib_plan_get_items (plan, TRIB_TYPE_SCENARIO)),
+                    ==, 5);
+  gtk_window_destroy (GTK_WINDOW (window));
+  pump ();
+  trib_plan_close (plan);
+}
+
 /* Without scenarios the page says what it is for and how to start. */
 static void
 test_empty (Fixture       *f,
@@ -680,6 +717,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/ui/scenarios/list", Fixture, NULL, fixture_setup, test_list, fixture_teardown);
   g_test_add ("/ui/scenarios/empty", Fixture, NULL, fixture_setup, test_empty, fixture_teardown);
+  g_test_add ("/ui/scenarios/read-only", Fixture, NULL, fixture_setup, test_read_only,
+              fixture_teardown);
   g_test_add ("/ui/scenarios/min-width", Fixture, NULL, fixture_setup, test_min_width,
               fixture_teardown);
   g_test_add ("/ui/scenarios/change-model", Fixture, NULL, fixture_setup, test_change_model,
