@@ -410,6 +410,13 @@ test_health_falling (Fixture       *f,
   trib_test_set_info (f->plan, "check_health_drop", "16");
   findings = run (f);
   assert_none (findings, "health-falling");
+  g_ptr_array_unref (findings);
+
+  /* Only an important upstream's health is watched (importance 4 and up). */
+  trib_test_set_info (f->plan, "check_health_drop", "10");
+  update (f->plan, f->foo, "importance", "3");
+  findings = run (f);
+  assert_none (findings, "health-falling");
 }
 
 static void

@@ -50,6 +50,7 @@ _trib_check_health_falling (TribCheckContext *ctx)
 {
   GListModel *upstreams = trib_plan_get_items (ctx->plan, TRIB_TYPE_UPSTREAM);
   int drop = trib_entity_get_int (TRIB_ENTITY (ctx->info), "check_health_drop");
+  int important = trib_entity_get_int (TRIB_ENTITY (ctx->info), "check_importance");
   guint n = g_list_model_get_n_items (upstreams);
 
   for (guint i = 0; i < n; i++)
@@ -60,6 +61,9 @@ _trib_check_health_falling (TribCheckContext *ctx)
       g_autofree char *day_before = NULL, *day_now = NULL;
       TribFinding *f;
 
+      /* DESIGN.md: an upstream of high importance whose health is falling. */
+      if (trib_upstream_get_importance (u) < important)
+        continue;
       latest = _trib_checks_latest_snapshot (ctx, u, &previous);
       if (latest == NULL || previous == NULL)
         continue;
