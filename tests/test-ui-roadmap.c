@@ -14,6 +14,7 @@
 
 #include "trib-application.h"
 #include "trib-chart-roadmap.h"
+#include "trib-dates.h"
 #include "trib-entity-form.h"
 #include "trib-enums.h"
 #include "trib-plan.h"
@@ -169,6 +170,43 @@ query (const char *path,
   return result;
 }
 
+/* Drags with the first button from @x0,@y0 in @widget by @dx pixels. */
+static void
+drag (GtkWidget *widget,
+      double     x0,
+      double     y0,
+      double     dx)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (widget));
+  Display *x = focus (window);
+  Window child;
+  graphene_point_t p;
+  double sx, sy;
+  int rx, ry;
+
+  /* Window coordinates, then the surface's (past the client-side shadow),
+   * then the screen's. */
+  g_assert_true (gtk_widget_compute_point (widget, window, &GRAPHENE_POINT_INIT (x0, y0), &p));
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &sx, &sy);
+  XTranslateCoordinates (x, gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))),
+                         DefaultRootWindow (x), (int) (p.x + sx), (int) (p.y + sy), &rx, &ry, &child);
+  XTestFakeMotionEvent (x, -1, rx, ry, CurrentTime);
+  XSync (x, False);
+  settle (50);
+  XTestFakeButtonEvent (x, 1, True, CurrentTime);
+  XSync (x, False);
+  settle (50);
+  for (int i = 1; i <= 10; i++)
+    {
+      XTestFakeMotionEvent (x, -1, rx + (int) (dx * i / 10), ry, CurrentTime);
+      XSync (x, False);
+      settle (15);
+    }
+  XTestFakeButtonEvent (x, 1, False, CurrentTime);
+  XSync (x, False);
+  settle (80);
+}
+
 static int
 find_title (TribRoadmap *roadmap,
             const char  *title)
@@ -183,6 +221,8 @@ static void
 show_roadmap (Fixture *f)
 {
   f->window = GTK_WIDGET (trib_window_new (app, f->plan));
+  /* Widgets where they end up, not where an animation has them now. */
+  g_object_set (gtk_widget_get_settings (f->window), "gtk-enable-animations", FALSE, NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 700);
   gtk_window_present (GTK_WINDOW (f->window));
   trib_window_show_page (TRIB_WINDOW (f->window), "roadmap");
@@ -408,6 +448,49 @@ test_follow_link (Fixture       *f,
 }
 
 
+/* Dragging a milestone along the timeline moves its date, one undo step. */
+static void
+test_drag (Fixture       *f,
+           gconstpointer  data)
+{
+  TribRoadmapPage *page;
+  TribRoadmapChart *chart;
+  TribMilestone *milestone;
+  TribChartRect rect;
+  const TribRoadmapItem *item;
+  GDate before, after;
+  double ppd;
+  int moved;
+
+  if (!input_available ())
+    {
+      g_test_skip ("no XTEST extension on this display");
+      return;
+    }
+  show_roadmap (f);
+  settle (300);   /* the window's layout settles */
+  page = TRIB_ROADMAP_PAGE (f->page);
+  item = trib_roadmap_get_item (trib_roadmap_page_get_roadmap (page), 0);
+  milestone = TRIB_MILESTONE (trib_plan_lookup (f->plan, TRIB_TYPE_MILESTONE, item->entity_id));
+  g_assert_true (trib_date_parse (trib_milestone_get_date (milestone), &before));
+
+  /* The page draws at quarters with 10-unit labels: the same chart finds
+   * where the milestone's diamond is. */
+  chart = trib_roadmap_chart_new (trib_roadmap_page_get_roadmap (page), TRIB_ROADMAP_ZOOM_QUARTERS, 10);
+  g_assert_true (trib_roadmap_chart_get_item_rect (chart, 0, &rect));
+  ppd = trib_roadmap_chart_get_px_per_day (chart);
+  trib_roadmap_chart_free (chart);
+  drag (trib_roadmap_page_get_view (page), rect.x + 5, rect.y + rect.height / 2, 60);
+
+  g_assert_true (trib_date_parse (trib_milestone_get_date (milestone), &after));
+  moved = g_date_days_between (&before, &after);
+  g_assert_cmpint (moved, >=, (int) (50 / ppd));
+  g_assert_cmpint (moved, <=, (int) (70 / ppd) + 1);
+
+  key (f->window, GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpstr (trib_milestone_get_date (milestone), ==, "2027-01-29");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -424,6 +507,8 @@ main (int   argc,
   g_test_add ("/ui/roadmap/add-undo", Fixture, GINT_TO_POINTER (FALSE), fixture_setup, test_add_undo,
               fixture_teardown);
   g_test_add ("/ui/roadmap/keys", Fixture, GINT_TO_POINTER (TRUE), fixture_setup, test_keys,
+              fixture_teardown);
+  g_test_add ("/ui/roadmap/drag", Fixture, GINT_TO_POINTER (TRUE), fixture_setup, test_drag,
               fixture_teardown);
   g_test_add ("/ui/roadmap/follow-link", Fixture, GINT_TO_POINTER (TRUE), fixture_setup,
               test_follow_link, fixture_teardown);
