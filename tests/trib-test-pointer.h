@@ -343,7 +343,9 @@ close_everything (void)
       gtk_window_destroy (window);
     }
   wait_for (no_toplevels, NULL, "every window to close");
-  spin (300);
+  /* Let the recent files list write itself (it waits a moment after a
+   * change) while the case's folders still exist. */
+  spin (800);
 }
 
 static inline gboolean
