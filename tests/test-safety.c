@@ -24,7 +24,8 @@
  * - new --name of 201 characters, with a line break; add-upstream
  *   --importance 9, 0, abc, 3.5; --layer sideways
  * - a plan whose file holds invalid UTF-8, an infinite number, an
- *   importance of 9, a layer "sideways" (export refused, with the path)
+ *   importance of 9, a line break in a name, a layer "sideways", a patch
+ *   state of NULL (export refused, with the path)
  * - a damaged statistics history: info and add-upstream refuse it
  * - three writers and a reader at once; a plan open in the application
  *   (read by info and export-json; add-upstream, import-json --replace and
@@ -695,6 +696,12 @@ test_export_damaged_values (void)
       "UPDATE upstream SET importance = 3 WHERE id = (SELECT max(id) FROM upstream);" },
     { "UPDATE plan SET name = 'a' || char(10) || 'b';", "plan.name: ",
       "UPDATE plan SET name = 'Repaired';" },
+    { "PRAGMA ignore_check_constraints = ON; UPDATE upstream SET layer = 'sideways' WHERE id = "
+      "(SELECT min(id) FROM upstream);", ".layer: unknown value “sideways”",
+      "UPDATE upstream SET layer = 'below' WHERE id = (SELECT min(id) FROM upstream);" },
+    { "PRAGMA ignore_check_constraints = ON; UPDATE patch SET state = 'lost' WHERE id = "
+      "(SELECT min(id) FROM patch);", ".state: unknown value “lost”",
+      "UPDATE patch SET state = 'merged' WHERE id = (SELECT min(id) FROM patch);" },
   };
 
   make_sample (dir, "p.tributary");

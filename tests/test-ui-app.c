@@ -507,8 +507,12 @@ test_new_plan_replaces (void)
 
   begin_test ();
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  g_file_set_contents (path, "an older file the user chose to replace\n", -1, &error);
-  g_assert_no_error (error);
+  /* An older plan the user chose to replace (a file that is not a plan is
+   * never replaced: see tests/test-safety.c). */
+  {
+    g_autoptr(TribPlan) old = trib_plan_create (path, "Older plan", &error);
+    g_assert_no_error (error);
+  }
 
   window = trib_application_create_plan (app, path, NULL);
   g_assert_nonnull (window);

@@ -366,6 +366,18 @@ print_usage (FILE *out)
   fprintf (out, "\n%s\n", _("Run “tributary-cli COMMAND --help” for the options of a command."));
 }
 
+static void
+log_handler (const char     *domain,
+             GLogLevelFlags  level,
+             const char     *message,
+             gpointer        user_data)
+{
+  if ((level & (G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO | G_LOG_LEVEL_DEBUG)) &&
+      g_getenv ("G_MESSAGES_DEBUG") == NULL)
+    return;
+  g_log_default_handler (domain, level, message, user_data);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -377,6 +389,8 @@ main (int    argc,
   g_set_prgname ("tributary-cli");
   /* One command at a time: wait for other commands, read one state. */
   trib_store_set_command_line (TRUE);
+  /* A failure is one line: notes from the library are for debugging. */
+  g_log_set_default_handler (log_handler, NULL);
 
   if (argc < 2)
     {

@@ -514,3 +514,32 @@ not_a_file:
                describe_type (st.st_mode));
   return -1;
 }
+
+/**
+ * trib_output_hide_temp:
+ * @temp_path: the hidden file the content was being written to
+ * @error: (nullable): an error raised while writing it
+ *
+ * An error from code that wrote @temp_path (SQLite's, for one) names that
+ * file, which the user never asked for: it is renamed in the message to the
+ * file the user named.
+ */
+void
+trib_output_hide_temp (TribOutput *self,
+                       const char *temp_path,
+                       GError     *error)
+{
+  g_autofree char *temp_name = NULL;
+  g_autofree char *name = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  if (error == NULL || temp_path == NULL)
+    return;
+  temp_name = g_filename_display_basename (temp_path);
+  if (strstr (error->message, temp_name) == NULL)
+    return;
+  name = display_name (self->path);
+  parts = g_strsplit (error->message, temp_name, -1);
+  g_free (error->message);
+  error->message = g_strjoinv (name, parts);
+}

@@ -39,6 +39,9 @@ int         trib_output_open_temp      (TribOutput          *self,
 gboolean    trib_output_commit         (TribOutput          *self,
                                         const char          *temp_path,
                                         GError             **error);
+void        trib_output_hide_temp      (TribOutput          *self,
+                                        const char          *temp_path,
+                                        GError              *error);
 
 int         trib_file_open_input       (const char          *path,
                                         GError             **error);

@@ -319,6 +319,78 @@ write_entity (Export         *ex,
   return TRUE;
 }
 
+/* An enumeration is kept in the file as its nick, and one the plan does not
+ * know (a damaged file, or one changed by a program that ignored the rules)
+ * is read as the field's default: exported like that, the change would go
+ * unseen. So the file itself is asked, and such a value refused with its
+ * place. */
+static gboolean
+check_enum_column (Export          *ex,
+                   const TypeInfo  *ti,
+                   const char      *where,
+                   const TribField *field,
+                   GError         **error)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (field->enum_type ());
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_string_printf (sql, "SELECT id, %s FROM %s WHERE %s IS NULL OR %s NOT IN (", field->name,
+                   ti->klass->table, field->name, field->name);
+  for (guint v = 0; v < klass->n_values; v++)
+    {
+      char *quoted = sqlite3_mprintf ("%Q", klass->values[v].value_nick);
+      g_string_append_printf (sql, "%s%s", v > 0 ? ", " : "", quoted);
+      sqlite3_free (quoted);
+    }
+  g_string_append (sql, ") LIMIT 1;");
+
+  rc = sqlite3_prepare_v2 (trib_store_get_db (ex->store), sql->str, -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, 1);
+      g_autofree char *shown = g_utf8_make_valid (text ? text : "", -1);
+
+      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_CORRUPT,
+                   _("%s (id %" G_GINT64_FORMAT ").%s: unknown value “%s”. The plan file holds a "
+                     "value that Tributary cannot read back, so nothing was exported: correct "
+                     "it in Tributary, or restore the plan from a backup."),
+                   where, (gint64) sqlite3_column_int64 (stmt, 0), field->name, shown);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_OK)
+    {
+      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_CORRUPT,
+                   _("The plan file could not be read: %s."), sqlite3_errstr (rc));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_enums (Export  *ex,
+             GError **error)
+{
+  for (guint t = 0; t <= ex->schema->n_types; t++)
+    {
+      const TypeInfo *ti = t < ex->schema->n_types ? &ex->schema->types[t] : &ex->schema->info;
+      const char *where = t < ex->schema->n_types ? ti->klass->json_key : "plan";
+
+      for (guint f = 0; f < ti->klass->n_fields; f++)
+        {
+          const TribField *field = &ti->klass->fields[f];
+
+          if (field->kind == TRIB_FIELD_ENUM && !(field->flags & TRIB_FIELD_INTERNAL) &&
+              !check_enum_column (ex, ti, where, field, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 write_plan (TribPlan       *plan,
             TribJsonWriter *writer,
@@ -333,6 +405,8 @@ write_plan (TribPlan       *plan,
                            _("The plan is closed."));
       return FALSE;
     }
+  if (!check_enums (&ex, error))
+    return FALSE;
 
   trib_json_writer_begin_object (writer);
   for (guint m = 0; m < ex.schema->n_root; m++)
@@ -698,6 +772,7 @@ trib_plan_import_json (const char  *json_path,
     }
   if (created)
     g_unlink (tmp_path);
+  trib_output_hide_temp (output, tmp_path, local);
   g_propagate_error (error, g_steal_pointer (&local));
   return NULL;
 }
