@@ -252,7 +252,8 @@ trib_cli_scenarios (int    argc,
     { "years", 0, 0, G_OPTION_ARG_INT, &years, N_("Project N years (3–10) instead of each scenario’s own"), N_("N") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN"));
+  g_autofree char *parameter = g_strdup_printf ("%s %s", COMMAND, _("PLAN"));
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter);
   g_autoptr(GError) error = NULL;
   g_autoptr(TribPlan) plan = NULL;
   g_autofree Result *results = NULL;
