@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <string.h>
 #include <glib/gi18n.h>
@@ -285,19 +286,41 @@ trib_report_sorted_items (TribPlan *plan,
   return array;
 }
 
+/* Digits in groups of three with a thin space, as the report's tables
+ * print amounts whatever the locale: 4 785 000. */
+static char *
+group_digits (double value,
+              int    decimals)
+{
+  g_autofree char *plain = g_strdup_printf ("%.*f", decimals, fabs (value));
+  const char *point = strchr (plain, '.');
+  gsize n_int = point ? (gsize) (point - plain) : strlen (plain);
+  GString *out = g_string_new (value < 0 && fabs (value) >= 0.5 * pow (10, -decimals) ? "−" : "");
+
+  for (gsize i = 0; i < n_int; i++)
+    {
+      if (i > 0 && (n_int - i) % 3 == 0)
+        g_string_append (out, "\u2009");
+      g_string_append_c (out, plain[i]);
+    }
+  if (point)
+    g_string_append (out, point);
+  return g_string_free (out, FALSE);
+}
+
 char *
 trib_report_format_number (double value)
 {
   if (value == (gint64) value)
-    return g_strdup_printf ("%'" G_GINT64_FORMAT, (gint64) value);
-  return g_strdup_printf ("%'.2f", value);
+    return group_digits (value, 0);
+  return group_digits (value, 2);
 }
 
 char *
 trib_report_format_money (TribReportContext *ctx,
                           double             amount)
 {
-  g_autofree char *number = g_strdup_printf ("%'.0f", amount);
+  g_autofree char *number = group_digits (amount, 0);
 
   return g_strdup_printf ("%s %s", number, ctx->currency ? ctx->currency : "");
 }
