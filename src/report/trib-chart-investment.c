@@ -76,10 +76,16 @@ trib_investment_chart_new_from_table (TribPlan            *plan,
     }
   if (top->len > named)
     {
+      /* The rest of each quarter's total, without visiting thousands of
+       * upstreams again. */
       self->names[named] = g_strdup (_("Others"));
-      for (guint i = named; i < top->len; i++)
-        for (guint q = 0; q < n; q++)
-          self->fte[named * n + q] += trib_investment_table_get_fte (table, g_array_index (top, gint64, i), q);
+      for (guint q = 0; q < n; q++)
+        {
+          double rest = trib_investment_table_get_quarter_total (table, q);
+          for (guint s = 0; s < named; s++)
+            rest -= self->fte[s * n + q];
+          self->fte[named * n + q] = MAX (rest, 0);
+        }
     }
   for (guint q = 0; q < n; q++)
     self->peak = MAX (self->peak, trib_investment_table_get_quarter_total (table, q));
