@@ -516,6 +516,68 @@ trib_table_page_add_view_column (TribTablePage       *self,
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
+/* Shows the columns that fit, most important first: at 400 px the name
+ * and the one or two columns that matter stay, instead of scrolling them
+ * off the side. */
+gboolean
+_trib_table_page_choose_columns (TribTablePage *self,
+                int            width,
+                gboolean       apply)
+{
+  GListModel *all = gtk_column_view_get_columns (self->column_view);
+  gboolean changed = FALSE;
+  gboolean full = FALSE;
+  int used = 0;
+  guint max_priority = 0;
+
+  /* Columns a page added to the view itself keep their place and width. */
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (all, i);
+      gboolean ours = FALSE;
+
+      for (guint j = 0; !ours && j < self->columns->len; j++)
+        ours = ((TribTableColumn *) g_ptr_array_index (self->columns, j))->column == column;
+      if (!ours && gtk_column_view_column_get_visible (column))
+        used += MAX (gtk_column_view_column_get_fixed_width (column), 0);
+    }
+
+  for (guint i = 0; i < self->columns->len; i++)
+    max_priority = MAX (max_priority, ((TribTableColumn *) g_ptr_array_index (self->columns, i))->priority);
+
+  for (guint p = 0; p <= max_priority; p++)
+    for (guint i = 0; i < self->columns->len; i++)
+      {
+        TribTableColumn *column = g_ptr_array_index (self->columns, i);
+        gboolean visible;
+
+        if (column->priority != p)
+          continue;
+        /* Once a column does not fit, no less important one is shown. */
+        visible = p == 0 || (!full && used + column->width <= width);
+        if (visible)
+          used += column->width;
+        else
+          full = TRUE;
+        if (gtk_column_view_column_get_visible (column->column) == visible)
+          continue;
+        changed = TRUE;
+        if (apply)
+          gtk_column_view_column_set_visible (column->column, visible);
+      }
+  return changed;
+}
+
+gboolean
+_trib_table_page_apply_columns_cb (gpointer user_data)
+{
+  TribTablePage *self = user_data;
+
+  self->columns_idle = 0;
+  _trib_table_page_choose_columns (self, self->columns_width, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
 gboolean
 _trib_table_page_find (TribTablePage *self,
                        TribEntity    *entity,

@@ -65,6 +65,10 @@ struct _TribTablePage
 void        _trib_table_column_free        (gpointer       data);
 const char *_trib_table_page_search_text   (TribTablePage *self,
                                             TribEntity    *entity);
+gboolean    _trib_table_page_choose_columns (TribTablePage *self,
+                                            int            width,
+                                            gboolean       apply);
+gboolean    _trib_table_page_apply_columns_cb (gpointer    user_data);
 gboolean    _trib_table_page_find          (TribTablePage *self,
                                             TribEntity    *entity,
                                             guint         *position);

@@ -284,68 +284,6 @@ connect_items (TribTablePage *self)
   update_state (self);
 }
 
-/* Shows the columns that fit, most important first: at 400 px the name
- * and the one or two columns that matter stay, instead of scrolling them
- * off the side. */
-static gboolean
-choose_columns (TribTablePage *self,
-                int            width,
-                gboolean       apply)
-{
-  GListModel *all = gtk_column_view_get_columns (self->column_view);
-  gboolean changed = FALSE;
-  gboolean full = FALSE;
-  int used = 0;
-  guint max_priority = 0;
-
-  /* Columns a page added to the view itself keep their place and width. */
-  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (all, i);
-      gboolean ours = FALSE;
-
-      for (guint j = 0; !ours && j < self->columns->len; j++)
-        ours = ((TribTableColumn *) g_ptr_array_index (self->columns, j))->column == column;
-      if (!ours && gtk_column_view_column_get_visible (column))
-        used += MAX (gtk_column_view_column_get_fixed_width (column), 0);
-    }
-
-  for (guint i = 0; i < self->columns->len; i++)
-    max_priority = MAX (max_priority, ((TribTableColumn *) g_ptr_array_index (self->columns, i))->priority);
-
-  for (guint p = 0; p <= max_priority; p++)
-    for (guint i = 0; i < self->columns->len; i++)
-      {
-        TribTableColumn *column = g_ptr_array_index (self->columns, i);
-        gboolean visible;
-
-        if (column->priority != p)
-          continue;
-        /* Once a column does not fit, no less important one is shown. */
-        visible = p == 0 || (!full && used + column->width <= width);
-        if (visible)
-          used += column->width;
-        else
-          full = TRUE;
-        if (gtk_column_view_column_get_visible (column->column) == visible)
-          continue;
-        changed = TRUE;
-        if (apply)
-          gtk_column_view_column_set_visible (column->column, visible);
-      }
-  return changed;
-}
-
-static gboolean
-apply_columns_cb (gpointer user_data)
-{
-  TribTablePage *self = user_data;
-
-  self->columns_idle = 0;
-  choose_columns (self, self->columns_width, TRUE);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 trib_table_page_size_allocate (GtkWidget *widget,
                                int        width,
@@ -359,8 +297,8 @@ trib_table_page_size_allocate (GtkWidget *widget,
   /* Shown or hidden after this allocation, not during it: the column view
    * then measures and spreads its columns afresh. */
   self->columns_width = width;
-  if (choose_columns (self, width, FALSE) && self->columns_idle == 0)
-    self->columns_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_columns_cb, self, NULL);
+  if (_trib_table_page_choose_columns (self, width, FALSE) && self->columns_idle == 0)
+    self->columns_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, _trib_table_page_apply_columns_cb, self, NULL);
   if (child != NULL)
     gtk_widget_allocate (child, width, height, baseline, NULL);
 }
@@ -408,7 +346,15 @@ trib_table_page_constructed (GObject *object)
   g_assert (g_type_is_a (self->entity_type, TRIB_TYPE_ENTITY));
   self->plan = g_object_ref (trib_page_context_get_plan (self->context));
   self->klass = g_type_class_ref (self->entity_type);
-  self->cache_quark = g_quark_from_string (g_strdup_printf ("trib-table-page-%p", (void *) self));
+  {
+    /* Each page its own, never reused: two tables of one type sort by
+     * different columns, and a page made later must not find an earlier
+     * one's caches. */
+    static guint n_pages;
+    g_autofree char *quark = g_strdup_printf ("trib-table-page-%u", ++n_pages);
+
+    self->cache_quark = g_quark_from_string (quark);
+  }
   self->items = g_object_ref (trib_plan_get_items (self->plan, self->entity_type));
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
