@@ -414,6 +414,24 @@ trib_pdf_get_remaining (TribPdf *self)
 }
 
 /**
+ * trib_pdf_keep:
+ * @self: a document
+ * @height: the height the next blocks need together
+ *
+ * Starts a new page unless @height points are left on this one: a heading
+ * stays with the chart under it.
+ */
+void
+trib_pdf_keep (TribPdf *self,
+               double   height)
+{
+  double h;
+
+  trib_pdf_get_content_size (self, NULL, &h);
+  need (self, MIN (height, h));
+}
+
+/**
  * trib_pdf_space:
  * @self: a document
  * @points: vertical space to leave

@@ -117,6 +117,8 @@ void            trib_pdf_block             (TribPdf               *self,
                                             double                 height,
                                             TribPdfDrawFunc        draw,
                                             gpointer               user_data);
+void            trib_pdf_keep              (TribPdf               *self,
+                                            double                 height);
 void            trib_pdf_space             (TribPdf               *self,
                                             double                 points);
 

@@ -208,7 +208,8 @@ trib_report_write_business (TribReportContext *ctx)
           trib_pdf_note (ctx->pdf, error->message);
           continue;
         }
-      trib_pdf_heading (ctx->pdf, trib_scenario_chart_get_title (chart), 2);
+      /* The chart draws its own title. */
+      trib_pdf_keep (ctx->pdf, (tornado ? 280 : 220) + 40);
       trib_pdf_block (ctx->pdf, tornado ? 280 : 220, trib_scenario_chart_draw, chart);
       text = trib_scenario_chart_describe (chart);
       if (text != NULL)

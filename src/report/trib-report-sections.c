@@ -381,6 +381,7 @@ write_influence (TribReportContext *ctx,
       inf.max_share = MAX (inf.max_share, p.share);
       g_array_append_val (inf.points, p);
     }
+  trib_pdf_keep (ctx->pdf, 240 + 40);
   trib_pdf_heading (ctx->pdf, _("Influence against effort"), 2);
   if (inf.points->len == 0)
     trib_pdf_note (ctx->pdf, _("No upstream we invest in has statistics yet, so our influence there is not known; "
@@ -443,6 +444,7 @@ trib_report_write_investment (TribReportContext *ctx)
   }
   trib_pdf_table (ctx->pdf, headers, widths, G_N_ELEMENTS (headers), rows);
 
+  trib_pdf_keep (ctx->pdf, 260 + 40);
   trib_pdf_heading (ctx->pdf, _("Engineers per upstream"), 2);
   {
     g_autoptr(TribInvestmentChart) chart = trib_investment_chart_new (ctx->plan);
@@ -505,6 +507,7 @@ trib_report_write_patches (TribReportContext *ctx)
       trib_pdf_heading (ctx->pdf, _("Carried patches"), 2);
       trib_pdf_table (ctx->pdf, headers, widths, G_N_ELEMENTS (headers), carried);
     }
+  trib_pdf_keep (ctx->pdf, 240 + 40);
   trib_pdf_heading (ctx->pdf, _("Debt projection"), 2);
   {
     g_autoptr(TribPatchesChart) chart = trib_patches_chart_new (ctx->plan);
@@ -552,12 +555,14 @@ trib_report_write_products (TribReportContext *ctx)
     }
   trib_pdf_heading (ctx->pdf, _("Releases"), 2);
   trib_pdf_table (ctx->pdf, rel_headers, rel_widths, G_N_ELEMENTS (rel_headers), release_rows);
-  trib_pdf_heading (ctx->pdf, _("Lifecycle"), 2);
   {
     g_autofree char *today = trib_roadmap_format_day (ctx->today);
     g_autoptr(TribLifecycleChart) chart = trib_lifecycle_chart_new (ctx->plan, today);
     g_autofree char *summary = trib_lifecycle_chart_get_summary (chart);
     double height = 60 + 26 * trib_lifecycle_chart_get_n_releases (chart);
+
+    trib_pdf_keep (ctx->pdf, MIN (height, 420) + 40);
+    trib_pdf_heading (ctx->pdf, _("Lifecycle"), 2);
 
     trib_pdf_block (ctx->pdf, MIN (height, 420), trib_lifecycle_chart_draw, chart);
     if (summary != NULL)
