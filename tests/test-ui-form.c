@@ -322,7 +322,8 @@ test_certification (Fixture       *f,
   type_into (form, "target", "Red Hat Enterprise Linux 9");
   choose (form, "kind", "Operating system");
   choose (form, "status", "In progress");
-  submit (form, "target");
+  /* Return on a choice submits too (Space opens it). */
+  submit (form, "status");
 
   close_plan (f);
   assert_query (f->path, "SELECT release_id || '|' || target || '|' || kind || '|' || status || '|' || "
@@ -342,12 +343,14 @@ test_milestone (Fixture       *f,
   choose (form, "step", "Product roadmap");
   /* An optional reference can stay empty; this one names the release. */
   choose (form, "release_id", "1.0");
-  submit (form, "date");
+  /* Return on a yes/no row submits; Space would flip it. */
+  submit (form, "done");
 
   close_plan (f);
   assert_query (f->path, "SELECT title || '|' || date || '|' || lane || '|' || step || '|' || "
-                         "release_id || '|' || coalesce (upstream_id, 'none') FROM milestone",
-                "Tessellate 2.0 GA|2027-09-01|product|product-roadmap|1|none");
+                         "release_id || '|' || coalesce (upstream_id, 'none') || '|' || done "
+                         "FROM milestone",
+                "Tessellate 2.0 GA|2027-09-01|product|product-roadmap|1|none|0");
 }
 
 static void
