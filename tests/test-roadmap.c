@@ -6,6 +6,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "trib-chart-roadmap.h"
 #include "trib-roadmap.h"
 #include "trib-sample.h"
 #include "trib-test-util.h"
@@ -429,6 +430,33 @@ test_cli_json (void)
         }
     }
   g_assert_cmpuint (milestones, ==, 14);
+
+  /* The rows are those the report's timeline draws. */
+  {
+    g_autoptr(TribPlan) again = trib_plan_open (path, TRIB_PLAN_OPEN_READ_ONLY, &error);
+    g_autoptr(TribRoadmap) r = trib_roadmap_new_for_plan (again);
+    g_autoptr(GString) mine = g_string_new (NULL);
+    g_autoptr(GString) theirs = g_string_new (NULL);
+
+    g_assert_no_error (error);
+    trib_roadmap_chart_free (trib_roadmap_chart_new (r, TRIB_ROADMAP_ZOOM_QUARTERS, 7.5));
+    for (guint i = 0; i < trib_roadmap_get_n_items (r); i++)
+      g_string_append_printf (mine, "%d %s %d\n", trib_roadmap_get_item (r, i)->lane,
+                              trib_roadmap_get_item (r, i)->title, trib_roadmap_get_item (r, i)->row);
+    for (guint l = 0; l < 4; l++)
+      {
+        JsonArray *items = json_object_get_array_member (json_array_get_object_element (lanes, l), "items");
+
+        for (guint i = 0; i < json_array_get_length (items); i++)
+          {
+            JsonObject *item = json_array_get_object_element (items, i);
+            g_string_append_printf (theirs, "%u %s %d\n", l, json_object_get_string_member (item, "title"),
+                                    (int) json_object_get_int_member (item, "row"));
+          }
+      }
+    g_assert_cmpstr (mine->str, ==, theirs->str);
+    trib_plan_close (again);
+  }
 
   /* A file that is not a plan: one line, exit status 1. */
   {

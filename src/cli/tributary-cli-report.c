@@ -15,6 +15,7 @@
 #include "tributary-cli-report.h"
 #include "trib-plan.h"
 #include "trib-file-policy.h"
+#include "trib-chart-roadmap.h"
 #include "trib-report.h"
 #include "trib-roadmap.h"
 
@@ -149,9 +150,9 @@ lane_label (TribLane lane)
  * @argc: arguments after the command name, the command included
  * @argv: those arguments
  *
- * `tributary-cli roadmap PLAN [--json]`: the laid-out roadmap as text, or
- * as `{"lanes": [{"name", "items": [{"title", "kind", "start", "end",
- * "row"}]}]}`.
+ * `tributary-cli roadmap PLAN [--json]`: the roadmap with the rows the
+ * report's timeline draws it in, as text or as `{"lanes": [{"name",
+ * "items": [{"title", "kind", "start", "end", "row"}]}]}`.
  *
  * Returns: the exit status
  */
@@ -179,7 +180,9 @@ trib_cli_roadmap (int    argc,
   if (plan == NULL)
     return fail (error);
   roadmap = trib_roadmap_new_for_plan (plan);
-  trib_roadmap_layout (roadmap, NULL, NULL);
+  /* The rows of the report's timeline: laid out with its labels as they
+   * are measured in its font, at the quarter zoom. */
+  trib_roadmap_chart_free (trib_roadmap_chart_new (roadmap, TRIB_ROADMAP_ZOOM_QUARTERS, 7.5));
 
   if (json)
     {
