@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <time.h>
 #include <adwaita.h>
 #include <glib/gstdio.h>
@@ -482,8 +483,22 @@ test_list (Fixture       *f,
   added = trib_scenarios_page_get_selected (f->page);
   g_assert_cmpstr (trib_scenario_get_name (added), ==, "Hybrid");
   g_assert_cmpuint (trib_scenario_get_model (added), ==, TRIB_BUSINESS_MODEL_HYBRID);
-  /* A template's defaults, unstored: the model's conversion. */
+  /* A template's defaults, unstored: the model's conversion, and its range. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (named (f, "conversion"))), ==, "0.4");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (
+    gtk_widget_get_ancestor (named (f, "conversion"), ADW_TYPE_ACTION_ROW))),
+    "Plausible range 0.05 % to 1 %."));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "scenarios.add", "i",
+                                             TRIB_BUSINESS_MODEL_FREEMIUM));
+  pump ();
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (
+    gtk_widget_get_ancestor (named (f, "conversion"), ADW_TYPE_ACTION_ROW))),
+    "Plausible range 1 % to 10 %."));
+  g_assert_true (gtk_widget_activate_action (f->window, "win.undo", NULL));
+  pump ();
+  g_assert_cmpuint (n_scenarios (f), ==, 6);
+  trib_scenarios_page_select (f->page, added);
+  pump ();
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "scenarios.duplicate", NULL));
   pump ();

@@ -124,6 +124,9 @@ stored_value (TribScenariosPage *self,
   return value;
 }
 
+static char *describe_row (TribAssumption    a,
+                           TribBusinessModel formulas);
+
 static void
 sync_row (TribScenariosPage *self,
           TribAssumption     a)
@@ -136,6 +139,12 @@ sync_row (TribScenariosPage *self,
   gtk_widget_set_visible (row->row, trib_assumption_is_used (a, formulas (self)));
   if (self->selected == NULL)
     return;
+  {
+    g_autofree char *subtitle = describe_row (a, formulas (self));
+
+    if (g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row->row)), subtitle) != 0)
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row->row), subtitle);
+  }
   value = stored_value (self, a, &is_set);
   text = format_plain (a, value);
   set_entry_text (row, text);
@@ -303,7 +312,8 @@ on_reset_clicked_cb (GtkButton         *button,
 }
 
 static char *
-describe_row (TribAssumption a)
+describe_row (TribAssumption    a,
+              TribBusinessModel formulas)
 {
   const TribAssumptionInfo *info = trib_assumption_get_info (a);
   g_autofree char *lo = NULL;
@@ -311,8 +321,9 @@ describe_row (TribAssumption a)
   g_autofree char *range = NULL;
   double min, max;
 
-  /* The widest range; the model's own is checked when a value is typed. */
-  trib_assumption_get_range (a, TRIB_BUSINESS_MODEL_OPEN_CORE, &min, &max);
+  /* The range of the model the scenario computes with: freemium converts
+   * 1–10 %, open source 0.05–1 %. */
+  trib_assumption_get_range (a, formulas, &min, &max);
   lo = trib_assumption_format (a, min);
   hi = trib_assumption_format (a, max);
   if (info->flags & TRIB_ASSUMPTION_STATED_RANGE)
@@ -343,7 +354,7 @@ build_assumption_rows (TribScenariosPage *self)
                                        info->unit == TRIB_ASSUMPTION_UNIT_CURRENCY
                                        ? NULL : trib_assumption_unit_label (info->unit));
       GtkEventController *focus = gtk_event_controller_focus_new ();
-      g_autofree char *subtitle = describe_row (a);
+      g_autofree char *subtitle = describe_row (a, TRIB_BUSINESS_MODEL_CERTIFIED_PLATFORM);
       g_autofree char *reset_label = NULL;
 
       row->row = adw_action_row_new ();
