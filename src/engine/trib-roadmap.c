@@ -511,9 +511,9 @@ trib_roadmap_new_for_plan (TribPlan *plan)
  * @item: an item
  * @user_data: unused
  *
- * The label extent the command line lays out with: about the width of the
- * quarter view, four days a character, at most 32 characters (longer labels
- * are shortened when drawn).
+ * A label extent without fonts, for a layout that is not drawn (the
+ * report and the window lay out with their fonts' measures instead): about
+ * the quarter view, four days a character, at most 32 characters.
  *
  * Returns: days past the item's start its label reaches
  */

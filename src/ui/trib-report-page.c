@@ -4,10 +4,10 @@
  *
  * The options (paper, sections, the roadmap's dates) are remembered per
  * plan file in the user's configuration folder. Previews and the export
- * both work on a copy of the plan in a worker thread, so the window stays
- * free: the copy is made with SQLite's backup (pages, quick), the report is
- * laid out on the copy. The export writes through the output policy: a
- * hidden file beside the target, renamed over it once complete.
+ * both open the plan's file for reading in a worker thread and lay the
+ * report out there, so the window stays free. The export writes through
+ * the output policy: a hidden file beside the target, renamed over it once
+ * complete.
  */
 #define G_LOG_DOMAIN "trib-report-page"
 
@@ -29,7 +29,6 @@
 
 typedef struct
 {
-  char      *copy_path;
   char      *pdf_path;
   char      *plan_path;
   TribReportOptions options;
@@ -79,9 +78,6 @@ G_DEFINE_FINAL_TYPE (TribReportPage, trib_report_page, GTK_TYPE_WIDGET)
 static void
 job_free (Job *job)
 {
-  if (job->copy_path != NULL)
-    g_unlink (job->copy_path);
-  g_free (job->copy_path);
   g_free (job->pdf_path);
   g_free (job->plan_path);
   trib_report_options_clear (&job->options);
@@ -100,32 +96,26 @@ copy_options (TribReportOptions       *to,
   to->today = g_strdup (from->today);
 }
 
-/* A copy of the plan for a worker thread, or NULL with @error. */
+/* What a worker thread needs: the options as they are now and the plan's
+ * file, which the worker opens for reading on its own. Reading takes no
+ * lock but SQLite's (trib-store-lock.c) and every edit is committed as it
+ * is made, so the worker reads what the window shows without the window
+ * copying anything first. */
 static Job *
 job_new (TribReportPage  *self,
          GError         **error)
 {
-  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "tributary", NULL);
-  Job *job = g_new0 (Job, 1);
+  const char *path = trib_plan_get_path (self->plan);
+  Job *job;
 
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CLOSED, _("The plan is closed."));
+      return NULL;
+    }
+  job = g_new0 (Job, 1);
   copy_options (&job->options, &self->options);
-  job->plan_path = g_strdup (trib_plan_get_path (self->plan));
-  job->copy_path = g_strdup_printf ("%s/report-%d-%" G_GINT64_FORMAT TRIB_PLAN_FILE_EXTENSION, dir,
-                                    (int) getpid (), g_get_real_time ());
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
-                   _("Could not create the folder “%s”: %s."), dir, g_strerror (errno));
-      g_clear_pointer (&job->copy_path, g_free);
-      job_free (job);
-      return NULL;
-    }
-  if (!trib_plan_copy_to (self->plan, job->copy_path, error))
-    {
-      g_clear_pointer (&job->copy_path, g_free);
-      job_free (job);
-      return NULL;
-    }
+  job->plan_path = g_strdup (path);
   return job;
 }
 
@@ -238,7 +228,7 @@ preview_thread (GTask        *task,
 {
   Job *job = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(TribPlan) copy = trib_plan_open (job->copy_path, TRIB_PLAN_OPEN_READ_ONLY, &error);
+  g_autoptr(TribPlan) copy = trib_plan_open (job->plan_path, TRIB_PLAN_OPEN_READ_ONLY, &error);
   GPtrArray *pages = copy ? trib_report_render_pages (copy, &job->options, cancellable, &error) : NULL;
 
   if (copy != NULL)
@@ -447,7 +437,7 @@ export_thread (GTask        *task,
       return;
     }
   close (fd);
-  copy = trib_plan_open (job->copy_path, TRIB_PLAN_OPEN_READ_ONLY, &error);
+  copy = trib_plan_open (job->plan_path, TRIB_PLAN_OPEN_READ_ONLY, &error);
   ok = copy != NULL
        && trib_report_write (copy, &job->options, temp, export_progress_cb, job, cancellable, &error)
        && trib_output_commit (out, temp, &error);
