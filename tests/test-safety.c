@@ -7,7 +7,8 @@
  *
  * Hostile cases tried by hand with tributary-cli; each class has a test here:
  *
- * - export-json PLAN -o PLAN; -o a hard link to PLAN; `export-json PLAN >> PLAN`
+ * - export-json PLAN -o PLAN; -o a hard link to PLAN; `export-json PLAN >> PLAN`;
+ *   -o PLAN-journal (a document taken for the plan's journal); -o ""
  * - import-json DOC DOC --replace; import-json DOC notes.txt --replace;
  *   sample notes.txt --replace; sample over an empty file
  * - export-json A -o B where B is another plan; import-json over a plan
@@ -213,6 +214,17 @@ test_output_onto_input (void)
                                  &err, &status, NULL));
     g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 1);
     g_assert_nonnull (strstr (err, "plan being read"));
+  }
+  /* Nor beside it, where SQLite keeps its journal. */
+  {
+    g_auto(Run) r = { 0 };
+    run (&r, dir, "export-json", "p.tributary", "-o", "p.tributary-journal", NULL);
+    assert_refused (&r, "named like a file that SQLite keeps beside a plan");
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run (&r, dir, "export-json", "p.tributary", "-o", "", NULL);
+    assert_refused (&r, "No file name was given");
   }
   {
     g_autofree char *after = trib_test_checksum (plan);

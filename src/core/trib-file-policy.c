@@ -157,9 +157,26 @@ trib_output_new (const char          *path,
   mode_t mask;
   TribOutput *self;
 
-  g_return_val_if_fail (path != NULL && path[0] != '\0', NULL);
+  g_return_val_if_fail (path != NULL, NULL);
 
+  if (path[0] == '\0')
+    {
+      g_set_error_literal (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_NOT_FOUND,
+                           _("No file name was given. Name the file to write."));
+      return NULL;
+    }
   name = display_name (path);
+  /* SQLite keeps these beside a plan while it changes: a file written
+   * there would be taken for the plan's own and could damage it. */
+  if (g_str_has_suffix (path, "-journal") || g_str_has_suffix (path, "-wal") ||
+      g_str_has_suffix (path, "-shm"))
+    {
+      g_set_error (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_INVALID,
+                   _("“%s” is named like a file that SQLite keeps beside a plan while it "
+                     "changes it; writing there could damage that plan. Choose another name."),
+                   name);
+      return NULL;
+    }
   if (g_lstat (path, (GStatBuf *) &lst) != 0)
     {
       int saved = errno;
