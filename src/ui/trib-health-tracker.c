@@ -32,6 +32,7 @@ struct _TribHealthTracker
   GPtrArray         *failures;  /* "name: reason" */
   GPtrArray         *pending;   /* upstreams of a refresh waiting for the tokens */
   gboolean           waiting;
+  guint              invalidate_id;
 };
 
 enum { PROP_0, PROP_REFRESH, N_PROPS };
@@ -125,13 +126,26 @@ invalidate (TribHealthTracker *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+static gboolean
+invalidate_cb (gpointer data)
+{
+  TribHealthTracker *self = data;
+
+  self->invalidate_id = 0;
+  invalidate (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A refresh records an upstream at a time: the scores are recomputed (and
+ * the table re-sorted) at most four times a second, not after each. */
 static void
 on_plan_changes_cb (TribPlan          *plan,
                     guint              changes,
                     TribHealthTracker *self)
 {
-  if (changes & (TRIB_PLAN_CHANGE_INFO | TRIB_PLAN_CHANGE_UPSTREAM | TRIB_PLAN_CHANGE_STATS_SNAPSHOT))
-    invalidate (self);
+  if ((changes & (TRIB_PLAN_CHANGE_INFO | TRIB_PLAN_CHANGE_UPSTREAM | TRIB_PLAN_CHANGE_STATS_SNAPSHOT)) &&
+      self->invalidate_id == 0)
+    self->invalidate_id = g_timeout_add (250, invalidate_cb, self);
 }
 
 static void
@@ -141,6 +155,7 @@ trib_health_tracker_dispose (GObject *object)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->invalidate_id, g_source_remove);
   g_clear_object (&self->refresh);
   g_clear_object (&self->cancellable);
   if (self->plan != NULL)

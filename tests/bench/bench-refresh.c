@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  *   build/tests/bench/bench-refresh [--upstreams N] [--latency MS] [--concurrency N]
+ *   dbus-run-session -- xvfb-run -a build/tests/bench/bench-refresh --window
  *
  * A SoupServer on its own thread answers like GitHub, 20 ms after each
  * request (every answer, a 304 included). The refresh runs as the
@@ -12,6 +13,9 @@
  * the longest main-loop stall during each (a 5 ms timer's lateness), and
  * the peak RSS. Exits 1 when a target is missed: cold within 1.25 × the
  * floor, the second at least 4 × faster, no stall over 50 ms.
+ *
+ * With --window the refresh is the application's: a plan window, its
+ * Ctrl+R action, the Upstreams page redrawing its badges as results come.
  */
 #include "config.h"
 
@@ -23,6 +27,9 @@
 #include "trib-forge-refresh.h"
 #include "trib-forge-service.h"
 #include "trib-health-plan.h"
+#include "trib-application.h"
+#include "trib-health-tracker.h"
+#include "trib-window.h"
 
 typedef struct
 {
@@ -222,12 +229,64 @@ run (TribForgeService *service,
   return (g_get_monotonic_time () - start) / 1e6;
 }
 
+/* The application's refresh: the window's action, its tracker, its page.
+ * The window closes its plan when it goes: each run opens the file. */
+static double
+run_window (TribApplication *app,
+            const char      *path,
+            Forge           *forge,
+            guint           *requests,
+            double          *stall_ms,
+            guint           *updated)
+{
+  g_autoptr(GError) open_error = NULL;
+  g_autoptr(TribPlan) plan = trib_plan_open (path, TRIB_PLAN_OPEN_DEFAULT, &open_error);
+  TribWindow *window;
+  TribHealthTracker *tracker;
+  TribForgeRefresh *refresh;
+  Stall stall = { 0 };
+  guint before = (guint) g_atomic_int_get (&forge->requests);
+  gint64 start, settle;
+  guint tick;
+
+  g_assert_no_error (open_error);
+  window = trib_window_new (app, plan);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  settle = g_get_monotonic_time () + G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < settle)
+    g_main_context_iteration (NULL, FALSE);
+
+  tick = g_timeout_add (5, tick_cb, &stall);
+  start = g_get_monotonic_time ();
+  if (!gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL))
+    g_error ("The window has no refresh action");
+  tracker = trib_health_tracker_get (trib_window_get_context (window));
+  if (trib_health_tracker_get_refresh (tracker) == NULL && trib_plan_is_read_only (plan))
+    g_error ("The plan is read-only");
+  while (trib_health_tracker_get_refresh (tracker) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  refresh = trib_health_tracker_get_refresh (tracker);
+  while (trib_forge_refresh_get_running (refresh))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+  *requests = (guint) g_atomic_int_get (&forge->requests) - before;
+  *stall_ms = stall.worst / 1000.0;
+  *updated = trib_forge_refresh_get_done (refresh) - trib_forge_refresh_get_failed (refresh);
+  gtk_window_destroy (GTK_WINDOW (window));
+  return (g_get_monotonic_time () - start) / 1e6;
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   int n_upstreams = 500, latency = 20, concurrency = 4;
+  gboolean with_window = FALSE;
+  g_autoptr(TribApplication) app = NULL;
   const GOptionEntry entries[] = {
+    { "window", 0, 0, G_OPTION_ARG_NONE, &with_window, "Refresh from a plan window (needs a display)", NULL },
     { "upstreams", 0, 0, G_OPTION_ARG_INT, &n_upstreams, "Upstreams in the plan (500)", "N" },
     { "latency", 0, 0, G_OPTION_ARG_INT, &latency, "Milliseconds the server waits before each answer (20)", "MS" },
     { "concurrency", 0, 0, G_OPTION_ARG_INT, &concurrency, "Requests at once to the server (4)", "N" },
@@ -289,6 +348,20 @@ main (int   argc,
   trib_forge_service_set_summary_func (service, summarize, NULL);
   trib_forge_http_set_max_per_host (trib_forge_service_get_http (service), (guint) concurrency);
 
+  if (with_window)
+    {
+      trib_plan_close (plan);
+      /* The application's own service, pointed at the local forge. */
+      g_setenv ("TRIBUTARY_GITHUB_API", forge.base, TRUE);
+      g_setenv ("TRIBUTARY_NO_SECRETS", "1", TRUE);
+      g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+      app = trib_application_new ();
+      g_application_register (G_APPLICATION (app), NULL, &error);
+      g_assert_no_error (error);
+      cold = run_window (app, path, &forge, &cold_requests, &cold_stall, &cold_updated);
+      warm = run_window (app, path, &forge, &warm_requests, &warm_stall, &warm_updated);
+      goto report;
+    }
   cold = run (service, plan, &forge, &cold_requests, &cold_stall, &cold_updated);
   if (g_getenv ("BENCH_DEBUG"))
     {
@@ -299,10 +372,12 @@ main (int   argc,
       g_print ("cache files after the cold run: %u\n", files);
     }
   warm = run (service, plan, &forge, &warm_requests, &warm_stall, &warm_updated);
+report:
   floor_s = cold_requests * (latency / 1000.0) / concurrency;
   getrusage (RUSAGE_SELF, &usage);
 
-  g_print ("upstreams %d, latency %d ms, concurrency %d\n", n_upstreams, latency, concurrency);
+  g_print ("upstreams %d, latency %d ms, concurrency %d%s\n", n_upstreams, latency, concurrency,
+           with_window ? ", from a plan window" : "");
   g_print ("cold:   %.2f s for %u requests (%u upstreams updated); floor %.2f s; ratio %.3f (target ≤ 1.25)\n",
            cold, cold_requests, cold_updated, floor_s, cold / floor_s);
   g_print ("304:    %.2f s for %u requests, %d answered 304; %.1f× faster than cold (target ≥ 4)\n",
