@@ -100,6 +100,44 @@ measure_cb (const TribRoadmapItem *item,
   return (guint) ceil ((self->label_widths[index] + MARKER * 2 + 6) / self->px_per_day);
 }
 
+/* Label widths, by size and text, for the whole process: a roadmap is laid
+ * out again at every change of the plan, and shaping thousands of labels
+ * each time would stall the window. The report lays out in worker threads,
+ * hence the lock. Widths depend only on the fonts installed. */
+static GMutex widths_lock;
+static GHashTable *widths;
+
+static int
+measure_label (PangoLayout *layout,
+               double       size,
+               const char  *text)
+{
+  g_autofree char *key = g_strdup_printf ("%g\x1f%s", size, text);
+  gpointer found;
+  int w;
+
+  g_mutex_lock (&widths_lock);
+  if (widths == NULL || g_hash_table_size (widths) > 200000)
+    {
+      g_clear_pointer (&widths, g_hash_table_unref);
+      widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
+  if (g_hash_table_lookup_extended (widths, key, NULL, &found))
+    {
+      g_mutex_unlock (&widths_lock);
+      return GPOINTER_TO_INT (found);
+    }
+  g_mutex_unlock (&widths_lock);
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &w, NULL);
+
+  g_mutex_lock (&widths_lock);
+  g_hash_table_replace (widths, g_steal_pointer (&key), GINT_TO_POINTER (w));
+  g_mutex_unlock (&widths_lock);
+  return w;
+}
+
 static void
 relayout (TribRoadmapChart *self)
 {
@@ -123,8 +161,7 @@ relayout (TribRoadmapChart *self)
           if (item->kind == TRIB_ROADMAP_KIND_UPSTREAM_RELEASE && i > 0
               && trib_roadmap_get_item (self->roadmap, i - 1)->group == item->group && pass == 1)
             continue;   /* only a train's first tick is labelled */
-          pango_layout_set_text (layout, item->title, -1);
-          pango_layout_get_pixel_size (layout, &w, NULL);
+          w = measure_label (layout, self->label_size, item->title);
           self->label_widths[i] = MIN (w, MAX_LABEL_WIDTH);
         }
       if (pass == 0)
