@@ -4,8 +4,8 @@
  *
  * A group beside the Overview's counts by layer and by decision: how many
  * upstreams are healthy, at risk, failing, or without statistics. Counted
- * when the main loop is idle, after the page's first frame, and again when
- * the window's health tracker says scores changed.
+ * when the main loop is idle after the group is shown, and again when the
+ * window's health tracker says scores changed while it is on screen.
  */
 #define G_LOG_DOMAIN "trib-health"
 
@@ -19,8 +19,10 @@
 typedef struct
 {
   TribHealthTracker *tracker;
+  GtkWidget         *group;
   GtkLabel          *values[4];
   guint              idle_id;
+  gboolean           stale;
 } Counts;
 
 static void
@@ -53,12 +55,26 @@ update_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Counting scores every upstream: only while the Overview is on screen,
+ * not while a refresh on the Upstreams page changes them. */
 static void
 on_changed_cb (TribHealthTracker *tracker,
                Counts            *counts)
 {
-  if (counts->idle_id == 0)
-    counts->idle_id = g_idle_add_full (G_PRIORITY_LOW, update_cb, counts, NULL);
+  counts->stale = TRUE;
+  if (counts->idle_id == 0 && gtk_widget_get_mapped (counts->group))
+    {
+      counts->stale = FALSE;
+      counts->idle_id = g_idle_add_full (G_PRIORITY_LOW, update_cb, counts, NULL);
+    }
+}
+
+static void
+on_map_cb (GtkWidget *group,
+           Counts    *counts)
+{
+  if (counts->stale)
+    on_changed_cb (counts->tracker, counts);
 }
 
 static GtkWidget *
@@ -128,7 +144,9 @@ trib_health_overview_attach (GtkWidget       *overview,
     }
   gtk_flow_box_append (GTK_FLOW_BOX (flow), group);
   gtk_widget_set_focusable (gtk_widget_get_parent (group), FALSE);
+  counts->group = group;
+  counts->stale = TRUE;
   g_object_set_data_full (G_OBJECT (group), "trib-health-counts", counts, counts_free);
   g_signal_connect (counts->tracker, "changed", G_CALLBACK (on_changed_cb), counts);
-  on_changed_cb (counts->tracker, counts);
+  g_signal_connect (group, "map", G_CALLBACK (on_map_cb), counts);
 }
