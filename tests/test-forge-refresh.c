@@ -193,6 +193,9 @@ test_refresh_plan (void)
   g_assert_cmpstr (trib_stats_snapshot_get_last_release (latest), ==, "2025-11-03");
   g_assert_cmpint (trib_stats_snapshot_get_releases_last_year (latest), ==, 2);
   g_assert_cmpuint (g_variant_n_children (trib_stats_snapshot_get_weekly_commits (latest)), ==, 52);
+  g_assert_cmpstr (trib_stats_snapshot_get_default_branch (latest), ==, "main");
+  g_assert_true (g_str_has_suffix (trib_stats_snapshot_get_source (latest), "/gh/repos/tributary-test/libexample"));
+  g_assert_null (trib_stats_snapshot_get_commits_note (latest));
   g_assert_null (trib_upstream_get_last_error (lib));
 
   /* GitLab: 40, 35, 25 — two people make half; carol is ours. */

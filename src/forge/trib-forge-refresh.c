@@ -120,7 +120,11 @@ snapshot_from_stats (TribForgeRefresh *self,
       !trib_entity_set_bool (e, "archived", stats->archived, error) ||
       !set_if (e, "license", stats->license, error) ||
       !trib_entity_set_int (e, "releases_last_year", stats->releases_last_year, error) ||
-      !set_if (e, "last_release", stats->last_release, error))
+      !set_if (e, "last_release", stats->last_release, error) ||
+      !set_if (e, "source", stats->source, error) ||
+      !set_if (e, "default_branch", stats->default_branch, error) ||
+      !set_if (e, "contributors_note", stats->contributors_note, error) ||
+      !set_if (e, "commits_note", stats->commits_note, error))
     return NULL;
   if (stats->weekly_commits != NULL)
     {
