@@ -285,8 +285,6 @@ export_job_free (ExportJob *job)
   g_unlink (job->copy_path);
   g_free (job->copy_path);
   g_free (job->json_path);
-  if (job->progress != NULL)
-    adw_toast_dismiss (job->progress);
   g_clear_object (&job->progress);
   g_free (job);
 }
@@ -320,11 +318,10 @@ on_export_done_cb (GObject      *object,
   g_autofree char *display = NULL;
   g_autofree char *message = NULL;
 
-  if (job->progress != NULL)
-    {
-      adw_toast_dismiss (job->progress);
-      g_clear_object (&job->progress);
-    }
+  /* A closed window's overlay has gone with its toasts. */
+  if (job->progress != NULL && !_trib_window_is_closed (self))
+    adw_toast_dismiss (job->progress);
+  g_clear_object (&job->progress);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
