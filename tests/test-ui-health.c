@@ -254,6 +254,74 @@ test_refresh_from_window (void)
   trib_test_remove_tree (dir);
 }
 
+static gboolean
+hook_rate_limit (TestForge         *f,
+                 SoupServerMessage *msg,
+                 const char        *path,
+                 const char        *page,
+                 gpointer           data)
+{
+  gboolean *sent = data;
+
+  if (!*sent && strcmp (path, "/gh/repos/tributary-test/libexample") == 0)
+    {
+      SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+      g_autofree char *reset = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_real_time () / G_USEC_PER_SEC + 2);
+
+      *sent = TRUE;
+      soup_message_headers_replace (headers, "X-RateLimit-Remaining", "0");
+      soup_message_headers_replace (headers, "X-RateLimit-Reset", reset);
+      test_forge_reply (msg, 403, "{\"message\": \"API rate limit exceeded for 203.0.113.7.\"}", -1);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* A primary rate limit: the bar says until when it waits, then goes on. */
+static void
+test_rate_limit_wait (void)
+{
+  g_autofree char *dir = trib_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "p.tributary", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TribPlan) plan = trib_plan_create (path, "Waiting", &error);
+  g_autoptr(TribUpstream) a = NULL;
+  TribWindow *window;
+  TribHealthTracker *tracker;
+  gboolean sent = FALSE, told = FALSE;
+  gint64 deadline;
+
+  a = add_upstream (plan, "libexample", "https://github.com/tributary-test/libexample");
+  window = trib_window_new (app, plan);
+  gtk_window_present (GTK_WINDOW (window));
+  pump_for (200);
+
+  forge->delay_ms = 0;
+  forge->hook = hook_rate_limit;
+  forge->hook_data = &sent;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL));
+  tracker = trib_health_tracker_get (trib_window_get_context (window));
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while ((trib_health_tracker_get_refresh (tracker) == NULL ||
+          trib_forge_refresh_get_running (trib_health_tracker_get_refresh (tracker))) &&
+         g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      if (find_label (GTK_WIDGET (window), "A forge asked to slow down: waiting until ") != NULL)
+        told = TRUE;
+    }
+  pump_for (200);
+  forge->hook = NULL;
+  g_assert_true (sent);
+  g_assert_true (told);
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "1 upstream refreshed"));
+  g_assert_null (trib_upstream_get_last_error (a));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  pump_for (100);
+  trib_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -274,6 +342,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/ui/health/refresh-from-window", test_refresh_from_window);
+  g_test_add_func ("/ui/health/rate-limit-wait", test_rate_limit_wait);
   status = g_test_run ();
   test_forge_free (forge);
   return status;
