@@ -187,6 +187,38 @@ test_refresh_from_window (void)
   g_assert_nonnull (find_label (GTK_WIDGET (window), "Failed"));
   shoot (GTK_WIDGET (window), "upstreams-health.png");
 
+  /* Sorting by health sorts by score, the upstream without one first. */
+  {
+    GtkColumnView *view = GTK_COLUMN_VIEW (find_type (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
+    GListModel *columns = gtk_column_view_get_columns (view);
+    GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (view));
+    int last = -2;
+
+    for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+        if (g_strcmp0 (gtk_column_view_column_get_title (column), "Health") == 0)
+          gtk_column_view_sort_by_column (view, column, GTK_SORT_ASCENDING);
+      }
+    pump_for (200);
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
+    for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+      {
+        g_autoptr(TribUpstream) upstream = g_list_model_get_item (rows, i);
+        const TribHealthEntry *entry = trib_health_tracker_lookup (tracker, upstream);
+        int score = entry->health != NULL ? entry->health->score : -1;
+
+        g_assert_cmpint (score, >=, last);
+        last = score;
+      }
+    g_assert_cmpint (last, >=, 0);
+    {
+      g_autoptr(TribUpstream) first = g_list_model_get_item (rows, 0);
+      g_assert_cmpstr (trib_upstream_get_name (first), ==, "missing");
+    }
+  }
+
   /* The detail window explains the score factor by factor. */
   for (guint i = 0; i < badges->len; i++)
     if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (badges, i)), "—") != 0)
