@@ -211,6 +211,22 @@ migrate (TribStore *self,
   return TRUE;
 }
 
+/* SQLite's own busy wait sleeps whole seconds where it was built without
+ * usleep(): a few milliseconds at a time instead, up to TRIB_STORE_WAIT_MS. */
+static int
+on_busy_cb (gpointer user_data,
+            int      count)
+{
+  /* 2, 4, … 20 ms, then 20 ms at a time: ms already waited before this call. */
+  int delay = count < 10 ? 2 + count * 2 : 20;
+  int waited = count < 10 ? count * (count + 1) : 110 + (count - 10) * 20;
+
+  if (waited >= TRIB_STORE_WAIT_MS)
+    return 0;
+  g_usleep (delay * 1000);
+  return 1;
+}
+
 gboolean
 _trib_store_connect (TribStore *self,
                      gboolean   create,
@@ -236,7 +252,7 @@ _trib_store_connect (TribStore *self,
 
   sqlite3_extended_result_codes (self->db, 1);
   /* Another program's transaction is waited for, a few seconds at most. */
-  sqlite3_busy_timeout (self->db, TRIB_STORE_WAIT_MS);
+  sqlite3_busy_handler (self->db, on_busy_cb, NULL);
 
   if (!_trib_store_exec (self, "PRAGMA foreign_keys = ON;", error))
     return FALSE;
@@ -319,7 +335,7 @@ roll_back_hot_journal (const char *path)
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
   if (rc == SQLITE_OK)
     {
-      sqlite3_busy_timeout (db, TRIB_STORE_WAIT_MS);
+      sqlite3_busy_handler (db, on_busy_cb, NULL);
       rc = sqlite3_exec (db, "SELECT count(*) FROM sqlite_schema;", NULL, NULL, NULL);
     }
   sqlite3_close_v2 (db);
