@@ -433,6 +433,40 @@ test_retry_5xx (Fixture       *f,
 }
 
 static gboolean
+hook_too_large (TestForge         *forge,
+                SoupServerMessage *msg,
+                const char        *path,
+                const char        *page,
+                gpointer           data)
+{
+  if (g_str_has_suffix (path, "/contributors"))
+    {
+      test_forge_reply (msg, 403, "{\"message\": \"The history or contributor list is too large to list "
+                        "contributors for this repository via the API.\", \"documentation_url\": "
+                        "\"https://docs.github.com/rest/repos/repos#list-repository-contributors\"}", -1);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* GitHub refuses the contributor list of a huge repository: the rest is
+ * still fetched, and the snapshot says why its contributors are missing. */
+static void
+test_github_contributors_refused (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(TribForgeStats) stats = NULL;
+
+  f->forge->hook = hook_too_large;
+  stats = fetch_ok (f->github, GITHUB_REPO);
+  g_assert_cmpint (stats->stars, ==, 1234);
+  g_assert_cmpuint (stats->contributors->len, ==, 0);
+  g_assert_true (stats->contributors_capped);
+  g_assert_cmpstr (stats->contributors_note, ==, "GitHub refused to list the contributors: the list is too large.");
+  g_assert_cmpint (stats->releases_last_year, ==, 2);
+}
+
+static gboolean
 hook_rename (TestForge         *forge,
              SoupServerMessage *msg,
              const char        *path,
@@ -840,6 +874,7 @@ main (int   argc,
   ADD ("/forge/http/rate-limit/secondary-message", test_rate_limit_secondary, NULL);
   ADD ("/forge/http/5xx-retried", test_retry_5xx, NULL);
   ADD ("/forge/github/rename", test_github_rename, NULL);
+  ADD ("/forge/github/contributors-refused", test_github_contributors_refused, NULL);
   ADD ("/forge/http/redirect-other-host", test_redirect_other_host, NULL);
   ADD ("/forge/http/bad-bodies", test_bad_bodies, NULL);
   ADD ("/forge/http/not-found", test_not_found, NULL);
