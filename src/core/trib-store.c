@@ -264,7 +264,8 @@ _trib_store_connect (TribStore *self,
 
 /* A plan of an older format opened read-only (a file without write
  * permission, or `tributary-cli info`) is read into memory and upgraded
- * there: readable as any plan, and the file is not touched. */
+ * there: readable as any plan, and the file is not touched. A command
+ * (tributary-cli) reads every plan that way, current ones included. */
 static gboolean
 migrate_in_memory (TribStore *self,
                    GError   **error)
@@ -279,7 +280,12 @@ migrate_in_memory (TribStore *self,
       backup = sqlite3_backup_init (memory, "main", self->db, "main");
       if (backup != NULL)
         {
-          sqlite3_backup_step (backup, -1);
+          int count = 0;
+
+          /* Another program's commit holds the file a moment: wait for it. */
+          while ((rc = sqlite3_backup_step (backup, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED)
+            if (!on_busy_cb (NULL, count++))
+              break;
           rc = sqlite3_backup_finish (backup);
         }
       else
@@ -354,20 +360,16 @@ open_read_only (TribStore *self,
 
       if (!_trib_store_connect (self, FALSE, error))
         return FALSE;
-      /* A command keeps one view of the file until it ends, so that what it
-       * reads is one state of the plan even while the window writes. */
       if (_trib_store_exec (self, "BEGIN;", &local) && _trib_store_quick_check (self, &local))
         {
           version = read_user_version (self);
           if (version > 0 && version <= TRIB_PLAN_SCHEMA_VERSION)
             self->schema_version = version;
-          if (self->schema_version < TRIB_PLAN_SCHEMA_VERSION)
+          /* A command reads a copy taken in one go: one state of the plan
+           * even while the window writes, and no lock held on the file
+           * while the command works (the window's edits would wait). */
+          if (self->schema_version < TRIB_PLAN_SCHEMA_VERSION || _trib_store_is_command_line ())
             return _trib_store_exec (self, "COMMIT;", error) && migrate_in_memory (self, error);
-          if (_trib_store_is_command_line ())
-            {
-              self->reading = TRUE;
-              return TRUE;
-            }
           return _trib_store_exec (self, "COMMIT;", error);
         }
       rc = sqlite3_extended_errcode (self->db);
