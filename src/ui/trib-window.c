@@ -311,23 +311,6 @@ on_close_request_cb (TribWindow *self)
 }
 
 static void
-on_bench_after_paint_cb (GdkFrameClock *clock,
-                         TribWindow    *self)
-{
-  g_signal_handlers_disconnect_by_func (clock, on_bench_after_paint_cb, self);
-  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
-  fflush (stdout);
-  g_application_quit (G_APPLICATION (_trib_window_get_application (self)));
-}
-
-static void
-on_bench_realize_cb (TribWindow *self)
-{
-  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
-                           G_CALLBACK (on_bench_after_paint_cb), self, G_CONNECT_DEFAULT);
-}
-
-static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -455,9 +438,6 @@ trib_window_constructed (GObject *object)
    * typing would change the plan): the arrow keys then go through pages. */
   gtk_window_set_focus (GTK_WINDOW (self),
                         GTK_WIDGET (gtk_list_box_get_selected_row (self->sidebar_list)));
-
-  if (g_getenv ("TRIBUTARY_BENCH_FIRST_FRAME") != NULL)
-    g_signal_connect (self, "realize", G_CALLBACK (on_bench_realize_cb), NULL);
 }
 
 static void

@@ -4,8 +4,8 @@
  *
  * The least a libadwaita application can do to show a real window: a
  * header bar over a list of 10,000 rows built from a template. Prints the
- * monotonic time of its first frame, as `tributary` does under
- * TRIBUTARY_BENCH_FIRST_FRAME, and quits.
+ * monotonic time of its first frame, as first-frame-probe.c makes
+ * `tributary` do, and quits.
  */
 #define G_LOG_DOMAIN "minimal-window"
 
