@@ -39,6 +39,32 @@ test_forge_from_url (void)
 }
 
 static void
+test_repository_key (void)
+{
+  const char *same[] = {
+    "https://github.com/etcd-io/etcd",
+    "github.com/etcd-io/etcd",
+    "https://GitHub.com/etcd-io/etcd/",
+    "https://github.com/etcd-io/etcd.git",
+    "  github.com/Etcd-IO/etcd//  ",
+  };
+  g_autofree char *key = trib_repository_key (same[0]);
+  g_autofree char *other = trib_repository_key ("https://github.com/etcd-io/etcd-operator");
+  g_autofree char *gitlab = trib_repository_key ("https://gitlab.com/etcd-io/etcd");
+
+  g_assert_cmpstr (key, ==, "https://github.com/etcd-io/etcd");
+  for (guint i = 1; i < G_N_ELEMENTS (same); i++)
+    {
+      g_autofree char *k = trib_repository_key (same[i]);
+      g_assert_cmpstr (k, ==, key);
+    }
+  g_assert_cmpstr (other, !=, key);
+  g_assert_cmpstr (gitlab, !=, key);
+  g_assert_null (trib_repository_key (NULL));
+  g_assert_null (trib_repository_key ("   "));
+}
+
+static void
 test_url_complete (void)
 {
   g_autofree char *a = trib_url_complete (" github.com/a/b ");
@@ -257,6 +283,7 @@ main (int   argc,
 
   g_test_add_func ("/rules/forge-from-url", test_forge_from_url);
   g_test_add_func ("/rules/url-complete", test_url_complete);
+  g_test_add_func ("/rules/repository-key", test_repository_key);
   g_test_add_func ("/rules/currency", test_currency);
   g_test_add_func ("/rules/labels", test_labels);
   g_test_add_func ("/rules/dates", test_dates);

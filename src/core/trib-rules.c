@@ -48,6 +48,34 @@ trib_url_complete (const char *text)
 }
 
 /**
+ * trib_repository_key:
+ * @repository: (nullable): a repository address, as stored or as typed
+ *
+ * Two addresses name one repository when they differ only in case, a
+ * missing https://, trailing slashes or a ".git" ending; they then have the
+ * same key.
+ *
+ * Returns: (transfer full) (nullable): the key, or %NULL for an empty address
+ */
+char *
+trib_repository_key (const char *repository)
+{
+  g_autofree char *complete = trib_url_complete (repository);
+  g_autofree char *lower = NULL;
+  gsize length;
+
+  if (complete == NULL)
+    return NULL;
+  lower = g_ascii_strdown (complete, -1);
+  length = strlen (lower);
+  while (length > 0 && lower[length - 1] == '/')
+    lower[--length] = '\0';
+  if (g_str_has_suffix (lower, ".git"))
+    lower[length - 4] = '\0';
+  return g_steal_pointer (&lower);
+}
+
+/**
  * trib_forge_from_url:
  * @url: (nullable): a repository address, with or without https://
  *

@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 
 TribForge  trib_forge_from_url        (const char *url);
 char      *trib_url_complete          (const char *text);
+char      *trib_repository_key        (const char *repository);
 
 gboolean   trib_currency_is_valid     (const char *code);
 char      *trib_currency_normalize    (const char *text);

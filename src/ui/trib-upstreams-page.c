@@ -63,32 +63,12 @@ importance_description (TribEntity *entity,
   return g_strdup_printf (_("Importance %d of 5"), trib_upstream_get_importance (TRIB_UPSTREAM (entity)));
 }
 
-/* Two addresses name one repository when they differ only in case, a
- * missing https://, a trailing slash or ".git". */
-static char *
-repository_key (const char *repository)
-{
-  g_autofree char *complete = trib_url_complete (repository);
-  g_autofree char *lower = NULL;
-  gsize length;
-
-  if (complete == NULL)
-    return NULL;
-  lower = g_ascii_strdown (complete, -1);
-  length = strlen (lower);
-  while (length > 0 && lower[length - 1] == '/')
-    lower[--length] = '\0';
-  if (g_str_has_suffix (lower, ".git"))
-    lower[length - 4] = '\0';
-  return g_steal_pointer (&lower);
-}
-
 static TribUpstream *
 find_same_repository (TribPlan     *plan,
                       TribUpstream *self,
                       const char   *repository)
 {
-  g_autofree char *key = repository_key (repository);
+  g_autofree char *key = trib_repository_key (repository);
   GListModel *upstreams = trib_plan_get_items (plan, TRIB_TYPE_UPSTREAM);
 
   if (key == NULL)
@@ -100,7 +80,7 @@ find_same_repository (TribPlan     *plan,
 
       if (other == self || trib_upstream_get_repository (other) == NULL)
         continue;
-      other_key = repository_key (trib_upstream_get_repository (other));
+      other_key = trib_repository_key (trib_upstream_get_repository (other));
       if (g_strcmp0 (key, other_key) == 0)
         return other;
     }
