@@ -23,7 +23,6 @@
 typedef struct
 {
   TribTablePage       *page;
-  GtkColumnViewColumn *columns[2];
   TribHealthTracker *tracker;
   GtkSorter         *sorter;
   GtkRevealer       *bar;
@@ -404,22 +403,6 @@ health_free (gpointer data)
   g_free (health);
 }
 
-#define WIDE_ENOUGH 760
-
-static gboolean
-on_tick_cb (GtkWidget     *widget,
-            GdkFrameClock *clock,
-            gpointer       data)
-{
-  Health *health = data;
-  gboolean wide = gtk_widget_get_width (widget) >= WIDE_ENOUGH;
-
-  for (guint i = 0; i < G_N_ELEMENTS (health->columns); i++)
-    if (gtk_column_view_column_get_visible (health->columns[i]) != wide)
-      gtk_column_view_column_set_visible (health->columns[i], wide);
-  return G_SOURCE_CONTINUE;
-}
-
 static void
 refresh_action (GSimpleAction *action,
                 GVariant      *parameter,
@@ -547,13 +530,11 @@ trib_health_attach (TribTablePage *page)
                                health->sorter, 150);
   refreshed_column = make_column (health, _("Refreshed"), G_CALLBACK (on_refreshed_setup_cb),
                                   update_refreshed_cell, NULL, 100);
-  /* After the page's own columns, whose order others rely on; shown when
-   * the page is wide enough for them beside the columns that matter. */
-  gtk_column_view_append_column (view, health_column);
-  gtk_column_view_append_column (view, refreshed_column);
-  health->columns[0] = health_column;
-  health->columns[1] = refreshed_column;
-  gtk_widget_add_tick_callback (GTK_WIDGET (page), on_tick_cb, health, NULL);
+  /* After the page's own columns, whose order others rely on. The table
+   * shows them by priority like its own: the score and the last refresh
+   * (where a failure shows) before the layer, forge and licence. */
+  trib_table_page_add_view_column (page, health_column, 2, -1);
+  trib_table_page_add_view_column (page, refreshed_column, 3, -1);
 
   refresh_button = gtk_button_new_from_icon_name ("view-refresh-symbolic");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (refresh_button), "health.refresh");
