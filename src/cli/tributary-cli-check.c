@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <glib/gi18n.h>
 
+#include "tributary-cli-common.h"
 #include "tributary-cli-check.h"
 #include "trib-checks.h"
 #include "trib-dates.h"
@@ -25,24 +26,6 @@
 #define EXIT_FAILED 1
 #define EXIT_USAGE 2
 #define COMMAND "check"
-
-static int
-fail (const GError *error)
-{
-  g_autofree char *line = g_strdup (error->message);
-
-  g_strdelimit (line, "\n", ' ');
-  g_printerr ("tributary-cli: %s\n", line);
-  return EXIT_FAILED;
-}
-
-static int
-usage_error (const char *message)
-{
-  g_printerr ("tributary-cli %s: %s\n", COMMAND, message);
-  g_printerr (_("Try “tributary-cli %s --help” for more information.\n"), COMMAND);
-  return EXIT_USAGE;
-}
 
 static char *
 to_json (GPtrArray  *findings,
@@ -158,28 +141,28 @@ trib_cli_check (int    argc,
                                            "error."));
   g_option_context_set_help_enabled (context, TRUE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (error->message);
+    return trib_cli_usage_error (COMMAND, error->message);
   if (argc != 2)
     {
       g_autofree char *message = NULL;
       message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "expected %d argument, got %d",
                                               "expected %d arguments, got %d", 1),
                                  1, argc - 1);
-      return usage_error (message);
+      return trib_cli_usage_error (COMMAND, message);
     }
   if (today != NULL && !trib_date_is_valid (today))
-    return usage_error (_("--today expects a date written YYYY-MM-DD"));
+    return trib_cli_usage_error (COMMAND, _("--today expects a date written YYYY-MM-DD"));
 
   plan = trib_plan_open (argv[1], TRIB_PLAN_OPEN_READ_ONLY, &error);
   if (plan == NULL)
-    return fail (error);
+    return trib_cli_fail (error);
 
   findings = trib_checks_run (plan, today);
   if (json)
     {
       text = to_json (findings, &error);
       if (text == NULL)
-        return fail (error);
+        return trib_cli_fail (error);
     }
   else
     text = to_text (findings);
@@ -187,7 +170,7 @@ trib_cli_check (int    argc,
     {
       g_autoptr(GError) write_error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED,
                                                            _("Could not write to the standard output."));
-      return fail (write_error);
+      return trib_cli_fail (write_error);
     }
   return trib_checks_have_errors (findings) ? EXIT_FINDINGS : 0;
 }

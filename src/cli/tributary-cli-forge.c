@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 #include <glib-unix.h>
 
+#include "tributary-cli-common.h"
 #include "tributary-cli-forge.h"
 #include "trib-forge-refresh.h"
 #include "trib-forge-service.h"
@@ -36,25 +37,6 @@ G_STATIC_ASSERT (G_STRUCT_OFFSET (TribForgeContributor, contributions) ==
                  G_STRUCT_OFFSET (TribContributor, contributions));
 
 static int
-fail (const GError *error)
-{
-  g_autofree char *line = g_strdup (error->message);
-
-  g_strdelimit (line, "\n", ' ');
-  g_printerr ("tributary-cli: %s\n", line);
-  return EXIT_FAILED;
-}
-
-static int
-usage_error (const char *command,
-             const char *message)
-{
-  g_printerr ("tributary-cli %s: %s\n", command, message);
-  g_printerr (_("Try “tributary-cli %s --help” for more information.\n"), command);
-  return EXIT_USAGE;
-}
-
-static int
 parse (const char     *command,
        GOptionContext *context,
        int            *argc,
@@ -64,13 +46,13 @@ parse (const char     *command,
 
   g_option_context_set_help_enabled (context, TRUE);
   if (!g_option_context_parse (context, argc, argv, &error))
-    return usage_error (command, error->message);
+    return trib_cli_usage_error (command, error->message);
   if (*argc != 2)
     {
       g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "expected %d argument, got %d",
                                                                "expected %d arguments, got %d", 1),
                                                   1, *argc - 1);
-      return usage_error (command, message);
+      return trib_cli_usage_error (command, message);
     }
   return -1;
 }
@@ -200,12 +182,12 @@ trib_cli_refresh (int    argc,
   if ((status = parse ("refresh", context, &argc, &argv)) >= 0)
     return status;
   if (concurrency < 1 || concurrency > 16)
-    return usage_error ("refresh", _("--concurrency expects a number from 1 to 16"));
+    return trib_cli_usage_error ("refresh", _("--concurrency expects a number from 1 to 16"));
   if (timeout < 1 || timeout > 600)
-    return usage_error ("refresh", _("--timeout expects a number of seconds from 1 to 600"));
+    return trib_cli_usage_error ("refresh", _("--timeout expects a number of seconds from 1 to 600"));
   if ((github_api != NULL && !trib_forge_url_is_allowed (github_api, &error)) ||
       (gitlab_api != NULL && !trib_forge_url_is_allowed (gitlab_api, &error)))
-    return usage_error ("refresh", error->message);
+    return trib_cli_usage_error ("refresh", error->message);
 
   /* An address given here wins over the environment's. */
   if (github_api != NULL)
@@ -215,7 +197,7 @@ trib_cli_refresh (int    argc,
 
   plan = trib_plan_open (argv[1], TRIB_PLAN_OPEN_DEFAULT, &error);
   if (plan == NULL)
-    return fail (error);
+    return trib_cli_fail (error);
 
   service = trib_forge_service_new (NULL);
   if (github_api != NULL)
@@ -244,7 +226,7 @@ trib_cli_refresh (int    argc,
         {
           g_set_error (&error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_NOT_FOUND,
                        _("The plan has no upstream named “%s”."), only);
-          return fail (error);
+          return trib_cli_fail (error);
         }
     }
 
@@ -268,7 +250,7 @@ trib_cli_refresh (int    argc,
   g_print (_("%u updated, %u not modified, %u failed.\n"), run.updated, run.not_modified, run.failed);
   if (!run.ok)
     {
-      int code = fail (run.error);
+      int code = trib_cli_fail (run.error);
 
       g_clear_error (&run.error);
       return code;
@@ -335,7 +317,7 @@ trib_cli_health (int    argc,
 
   plan = trib_plan_open (argv[1], TRIB_PLAN_OPEN_READ_ONLY, &error);
   if (plan == NULL)
-    return fail (error);
+    return trib_cli_fail (error);
 
   writer = trib_json_writer_new (NULL, NULL);
   trib_json_writer_begin_array (writer);
@@ -352,7 +334,7 @@ trib_cli_health (int    argc,
 
       health = trib_health_of_upstream (plan, upstream, &trend, &has_trend, &read_error);
       if (read_error != NULL)
-        return fail (read_error);
+        return trib_cli_fail (read_error);
       latest = health != NULL ? trib_plan_get_latest_snapshot (plan, upstream, NULL) : NULL;
 
       trib_json_writer_begin_object (writer);
@@ -431,7 +413,7 @@ trib_cli_health (int    argc,
     {
       out = trib_json_writer_finish (writer, NULL, &error);
       if (out == NULL)
-        return fail (error);
+        return trib_cli_fail (error);
     }
   else
     out = g_strdup (text->str);
@@ -439,7 +421,7 @@ trib_cli_health (int    argc,
     {
       g_autoptr(GError) write_error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED,
                                                            _("Could not write to the standard output."));
-      return fail (write_error);
+      return trib_cli_fail (write_error);
     }
   return 0;
 }

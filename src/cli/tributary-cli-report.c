@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "tributary-cli-common.h"
 #include "tributary-cli-report.h"
 #include "trib-plan.h"
 #include "trib-file-policy.h"
@@ -21,25 +22,6 @@
 
 #define EXIT_FAILED 1
 #define EXIT_USAGE 2
-
-static int
-fail (const GError *error)
-{
-  g_autofree char *line = g_strdup (error->message);
-
-  g_strdelimit (line, "\n", ' ');
-  g_printerr ("tributary-cli: %s\n", line);
-  return EXIT_FAILED;
-}
-
-static int
-usage_error (const char *command,
-             const char *message)
-{
-  g_printerr ("tributary-cli %s: %s\n", command, message);
-  g_printerr (_("Try “tributary-cli %s --help” for more information.\n"), command);
-  return EXIT_USAGE;
-}
 
 /* Returns -1 to go on, or an exit status. */
 static int
@@ -54,14 +36,14 @@ parse (GOptionContext *context,
   g_option_context_set_summary (context, summary);
   g_option_context_set_help_enabled (context, TRUE);
   if (!g_option_context_parse (context, argc, argv, &error))
-    return usage_error (command, error->message);
+    return trib_cli_usage_error (command, error->message);
   if (*argc != 2)
     {
       g_autofree char *message = NULL;
       message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "expected %d argument, got %d",
                                               "expected %d arguments, got %d", 1),
                                  1, *argc - 1);
-      return usage_error (command, message);
+      return trib_cli_usage_error (command, message);
     }
   return -1;
 }
@@ -74,7 +56,7 @@ write_stdout (const char *text,
     {
       g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED,
                                                      _("Could not write to the standard output."));
-      return fail (error);
+      return trib_cli_fail (error);
     }
   return 0;
 }
@@ -178,7 +160,7 @@ trib_cli_roadmap (int    argc,
 
   plan = trib_plan_open (argv[1], TRIB_PLAN_OPEN_READ_ONLY, &error);
   if (plan == NULL)
-    return fail (error);
+    return trib_cli_fail (error);
   roadmap = trib_roadmap_new_for_plan (plan);
   /* The rows of the report's timeline: laid out with its labels as they
    * are measured in its font, at the quarter zoom. */
@@ -263,37 +245,37 @@ trib_cli_report (int    argc,
   status = EXIT_USAGE;
   if (output == NULL)
     {
-      usage_error ("report", _("name the PDF to write with -o FILE"));
+      trib_cli_usage_error ("report", _("name the PDF to write with -o FILE"));
       goto out;
     }
   if (paper != NULL && !trib_paper_parse (paper, &options.paper))
     {
-      usage_error ("report", _("--paper must be a4 or letter"));
+      trib_cli_usage_error ("report", _("--paper must be a4 or letter"));
       goto out;
     }
   if (section_list != NULL && !trib_report_sections_parse (section_list, &options.sections, &error))
     {
-      usage_error ("report", error->message);
+      trib_cli_usage_error ("report", error->message);
       goto out;
     }
   status = EXIT_FAILED;
   if (!trib_report_options_check (&options, &error))
     {
-      fail (error);
+      trib_cli_fail (error);
       goto out;
     }
 
   plan = trib_plan_open (argv[1], TRIB_PLAN_OPEN_READ_ONLY, &error);
   if (plan == NULL)
     {
-      fail (error);
+      trib_cli_fail (error);
       goto out;
     }
   inputs[0] = argv[1];
   out = trib_output_new (output, TRIB_FILE_KIND_DOCUMENT, TRIB_OUTPUT_DEFAULT, inputs, &error);
   if (out == NULL || (fd = trib_output_open_temp (out, &temp, &error)) < 0)
     {
-      fail (error);
+      trib_cli_fail (error);
       goto out;
     }
   close (fd);
@@ -302,7 +284,7 @@ trib_cli_report (int    argc,
   if (!ok)
     {
       g_unlink (temp);
-      fail (error);
+      trib_cli_fail (error);
       goto out;
     }
   status = 0;

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "tributary-cli-common.h"
 #include "tributary-cli-scenarios.h"
 #include "trib-enums.h"
 #include "trib-json-writer.h"
@@ -34,24 +35,6 @@ typedef struct
 } Result;
 
 static int
-fail (const GError *error)
-{
-  g_autofree char *line = g_strdup (error->message);
-
-  g_strdelimit (line, "\n", ' ');
-  g_printerr ("tributary-cli: %s\n", line);
-  return EXIT_FAILED;
-}
-
-static int
-usage_error (const char *message)
-{
-  g_printerr ("tributary-cli %s: %s\n", COMMAND, message);
-  g_printerr (_("Try “tributary-cli %s --help” for more information.\n"), COMMAND);
-  return EXIT_USAGE;
-}
-
-static int
 write_stdout (const char *text,
               gsize       length)
 {
@@ -59,7 +42,7 @@ write_stdout (const char *text,
     {
       g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED,
                                                      _("Could not write to the standard output."));
-      return fail (error);
+      return trib_cli_fail (error);
     }
   return 0;
 }
@@ -266,28 +249,28 @@ trib_cli_scenarios (int    argc,
                                            "by year, with its break-even year."));
   g_option_context_set_help_enabled (context, TRUE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (error->message);
+    return trib_cli_usage_error (COMMAND, error->message);
   if (argc != 2)
     {
       g_autofree char *message = NULL;
       message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "expected %d argument, got %d",
                                               "expected %d arguments, got %d", 1),
                                  1, argc - 1);
-      return usage_error (message);
+      return trib_cli_usage_error (COMMAND, message);
     }
   if (json && csv)
-    return usage_error (_("--json and --csv cannot be used together"));
+    return trib_cli_usage_error (COMMAND, _("--json and --csv cannot be used together"));
   if (years != 0 && (years < TRIB_SCENARIO_MIN_YEARS || years > TRIB_SCENARIO_MAX_YEARS))
     {
       g_autofree char *message = g_strdup_printf (_("--years must be %d to %d"),
                                                   TRIB_SCENARIO_MIN_YEARS,
                                                   TRIB_SCENARIO_MAX_YEARS);
-      return usage_error (message);
+      return trib_cli_usage_error (COMMAND, message);
     }
 
   plan = trib_plan_open (argv[1], TRIB_PLAN_OPEN_READ_ONLY, &error);
   if (plan == NULL)
-    return fail (error);
+    return trib_cli_fail (error);
 
   scenarios = trib_plan_get_items (plan, TRIB_TYPE_SCENARIO);
   n = g_list_model_get_n_items (scenarios);
@@ -306,7 +289,7 @@ trib_cli_scenarios (int    argc,
                                                  error->message);
           for (guint j = 0; j <= i; j++)
             g_clear_object (&results[j].scenario);
-          return fail (named);
+          return trib_cli_fail (named);
         }
       if (years != 0)
         r->inputs.years = years;

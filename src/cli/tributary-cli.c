@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <gio/gunixinputstream.h>
 
+#include "tributary-cli-common.h"
 #include "trib-enums.h"
 #include "trib-plan.h"
 #include "trib-plan-json.h"
@@ -42,25 +43,6 @@ typedef struct
 
 static const Command *current;
 
-static int
-fail (const GError *error)
-{
-  g_autofree char *line = g_strdup (error->message);
-
-  /* One line, always. */
-  g_strdelimit (line, "\n", ' ');
-  g_printerr ("tributary-cli: %s\n", line);
-  return EXIT_FAILED;
-}
-
-static int
-usage_error (const char *message)
-{
-  g_printerr ("tributary-cli %s: %s\n", current->name, message);
-  g_printerr (_("Try “tributary-cli %s --help” for more information.\n"), current->name);
-  return EXIT_USAGE;
-}
-
 /* Parses the options of one command; @n_args is the number of positional
  * arguments it takes. Returns -1 to go on, or an exit status. */
 static int
@@ -75,14 +57,14 @@ parse (GOptionContext *context,
   g_option_context_set_help_enabled (context, TRUE);
   /* GOption prints help to stdout and exits 0 by itself. */
   if (!g_option_context_parse (context, argc, argv, &error))
-    return usage_error (error->message);
+    return trib_cli_usage_error (current->name, error->message);
   if (*argc - 1 != n_args)
     {
       g_autofree char *message = NULL;
       message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "expected %d argument, got %d",
                                               "expected %d arguments, got %d", n_args),
                                  n_args, *argc - 1);
-      return usage_error (message);
+      return trib_cli_usage_error (current->name, message);
     }
   return -1;
 }
@@ -115,9 +97,9 @@ cmd_new (int    argc,
   plan = trib_plan_create (argv[1], name, &error);
   /* A name the plan's rules refuse is a bad option, said as the window says it. */
   if (plan == NULL && g_error_matches (error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_INVALID))
-    return usage_error (error->message);
+    return trib_cli_usage_error (current->name, error->message);
   if (plan == NULL)
-    return fail (error);
+    return trib_cli_fail (error);
   g_print (_("Created plan “%s” in %s\n"), trib_plan_get_title (plan), argv[1]);
   return 0;
 }
@@ -142,7 +124,7 @@ cmd_sample (int    argc,
 
   plan = trib_sample_write (argv[1], replace, &error);
   if (plan == NULL)
-    return fail (error);
+    return trib_cli_fail (error);
   g_print (_("Wrote the sample plan “%s” to %s\n"), trib_plan_get_title (plan), argv[1]);
   return 0;
 }
@@ -164,7 +146,7 @@ cmd_info (int    argc,
 
   plan = trib_plan_open (argv[1], TRIB_PLAN_OPEN_READ_ONLY, &error);
   if (plan == NULL)
-    return fail (error);
+    return trib_cli_fail (error);
 
   info = trib_plan_get_info (plan);
   g_print ("%-26s %s\n", _("Name:"), trib_plan_info_get_name (info));
@@ -212,15 +194,15 @@ cmd_add_upstream (int    argc,
   if ((importance != NULL &&
        !trib_entity_set_from_text (TRIB_ENTITY (upstream), "importance", importance, &error)) ||
       (layer != NULL && !trib_entity_set_from_text (TRIB_ENTITY (upstream), "layer", layer, &error)))
-    return usage_error (error->message);
+    return trib_cli_usage_error (current->name, error->message);
   if (!trib_entity_set_string (TRIB_ENTITY (upstream), "name", argv[2], &error) ||
       !trib_entity_set_string (TRIB_ENTITY (upstream), "repository", argv[3], &error) ||
       !trib_entity_set_enum (TRIB_ENTITY (upstream), "forge", trib_forge_from_url (argv[3]), &error))
-    return fail (error);
+    return trib_cli_fail (error);
 
   plan = trib_plan_open (argv[1], 0, &error);
   if (plan == NULL || !trib_plan_add (plan, TRIB_ENTITY (upstream), &error))
-    return fail (error);
+    return trib_cli_fail (error);
   {
     g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, trib_entity_get_id (TRIB_ENTITY (upstream)));
     g_print (_("Added upstream “%s” (id %s)\n"), argv[2], id);
@@ -248,12 +230,12 @@ cmd_export_json (int    argc,
 
   plan = trib_plan_open (argv[1], TRIB_PLAN_OPEN_READ_ONLY, &error);
   if (plan == NULL)
-    return fail (error);
+    return trib_cli_fail (error);
 
   if (output != NULL && g_strcmp0 (output, "-") != 0)
     {
       if (!trib_plan_export_json (plan, output, &error))
-        return fail (error);
+        return trib_cli_fail (error);
     }
   else
     {
@@ -269,16 +251,16 @@ cmd_export_json (int    argc,
           g_set_error (&error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_INVALID,
                        _("The standard output is “%s”, the plan being read: writing there "
                          "would destroy it. Write to another file."), name);
-          return fail (error);
+          return trib_cli_fail (error);
         }
       text = trib_plan_to_json (plan, &length, &error);
       if (text == NULL)
-        return fail (error);
+        return trib_cli_fail (error);
       if (fwrite (text, 1, length, stdout) != length || fflush (stdout) != 0)
         {
           g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED,
                                _("Could not write to the standard output."));
-          return fail (error);
+          return trib_cli_fail (error);
         }
     }
   return 0;
@@ -319,7 +301,7 @@ cmd_import_json (int    argc,
             break;
         }
       if (n < 0)
-        return fail (error);
+        return trib_cli_fail (error);
       bytes = g_byte_array_free_to_bytes (g_steal_pointer (&data));
       plan = trib_plan_import_json (NULL, bytes, argv[2], replace, &error);
     }
@@ -332,7 +314,7 @@ cmd_import_json (int    argc,
     }
 
   if (plan == NULL)
-    return fail (error);
+    return trib_cli_fail (error);
   g_print (_("Imported “%s” into %s\n"), trib_plan_get_title (plan), argv[2]);
   return 0;
 }
