@@ -45,7 +45,7 @@ static const TribAssumptionInfo infos[TRIB_N_ASSUMPTIONS] = {
     N_("Active users or organisations at the start"), MARKET, COUNT, 0,
     { 50000, 50000, 50000, 50000, 50000 }, 0, 1e10,
     N_("Your own market: users or organisations running the open source project today. "
-       "There is no public default; 50,000 is a placeholder to replace.") },
+       "No public figure exists: 50,000 only starts the projection; enter your own count.") },
   [TRIB_ASSUMPTION_USER_GROWTH] = { "user_growth", N_("User growth"), N_("Active-user growth per year"), MARKET, PERCENT,
     EST | STATED, { 0.25, 0.40, 0.40, 0.30, 0.50 }, 0.10, 0.80,
     N_("Estimate: a crippled core slows adoption, an open platform and a free tier speed it "
@@ -79,7 +79,7 @@ static const TribAssumptionInfo infos[TRIB_N_ASSUMPTIONS] = {
     N_("Professional services firms average about 69% utilisation.") },
   [TRIB_ASSUMPTION_BILL_RATE] = { "bill_rate", N_("Bill rate"), N_("Revenue per billable hour"), REVENUE, CURRENCY, SV_ONLY,
     { 150, 150, 150, 150, 150 }, 0, 100000,
-    N_("Your own rate card; 150 an hour is a placeholder.") },
+    N_("Your own rate card: 150 an hour only starts the projection; enter your own rate.") },
   [TRIB_ASSUMPTION_CONSULTANT_GROWTH] = { "consultant_growth", N_("Consultant growth"),
     N_("Consultant headcount growth per year, net of attrition"), REVENUE, PERCENT,
     SV_ONLY | EST, { 0.15, 0.15, 0.15, 0.15, 0.15 }, -0.50, 1.00,
