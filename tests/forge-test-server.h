@@ -198,6 +198,25 @@ test_forge_handler (SoupServer        *server,
     }
 }
 
+/* A hook: github.com/old-owner/oldname was renamed to
+ * tributary-test/libexample, and says so with a 301. */
+static inline gboolean
+test_forge_hook_rename (TestForge         *forge,
+                        SoupServerMessage *msg,
+                        const char        *path,
+                        const char        *page,
+                        gpointer           data)
+{
+  if (strcmp (path, "/gh/repos/old-owner/oldname") == 0)
+    {
+      g_autofree char *location = g_strconcat (forge->base, "/gh/repos/tributary-test/libexample", NULL);
+
+      soup_server_message_set_redirect (msg, 301, location);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 static inline guint
 test_forge_hits (TestForge  *forge,
                  const char *path)

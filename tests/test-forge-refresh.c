@@ -215,13 +215,56 @@ test_refresh_plan (void)
   g_assert_false (has_trend);
   g_assert_cmpint (health->score, >, 0);
 
+  /* The refresh is one undo step: undone, the new snapshots and the error
+   * are gone (the one from before stays); redone, they are back. */
+  g_assert_cmpstr (trib_plan_get_undo_label (plan), ==, "Refresh Statistics");
+  g_assert_true (trib_plan_undo (plan, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_snapshots (plan, lib), ==, 0);
+  g_assert_cmpuint (n_snapshots (plan, example), ==, 0);
+  g_assert_cmpuint (n_snapshots (plan, missing), ==, 1);
+  g_assert_null (trib_upstream_get_last_error (missing));
+  g_assert_cmpstr (trib_plan_get_undo_label (plan), ==, "Add upstream “in-house”");
+  g_assert_true (trib_plan_redo (plan, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_snapshots (plan, lib), ==, 1);
+  g_assert_nonnull (trib_upstream_get_last_error (missing));
+
   /* Again: both repositories answer 304, the rest is read from the cache,
-   * nothing new is written. */
+   * nothing new is written, and there is no step to undo. */
   refresh (service, plan, NULL, &run);
   g_clear_error (&run.error);
   g_assert_cmpuint (run.outcomes[TRIB_FORGE_OUTCOME_NOT_MODIFIED], ==, 2);
   g_assert_cmpuint (n_snapshots (plan, lib), ==, 1);
   g_assert_cmpuint (forge->not_modified, ==, 2);
+  g_assert_cmpstr (trib_plan_get_undo_label (plan), ==, "Refresh Statistics");
+  g_assert_true (trib_plan_undo (plan, &error));
+  g_assert_cmpstr (trib_plan_get_undo_label (plan), ==, "Add upstream “in-house”");
+  g_assert_true (trib_plan_redo (plan, &error));
+
+  /* A repository renamed on the forge gets its new address, in the same
+   * step as its statistics. */
+  forge->hook = test_forge_hook_rename;
+  g_clear_object (&missing);
+  missing = add_upstream (plan, "renamed", "https://github.com/old-owner/oldname");
+  {
+    g_autoptr(GPtrArray) only = g_ptr_array_new ();
+    g_autoptr(TribForgeRefresh) one = NULL;
+
+    g_ptr_array_add (only, missing);
+    one = trib_forge_refresh_new (service, plan, only);
+    memset (&run, 0, sizeof run);
+    trib_forge_refresh_run_async (one, NULL, on_run_cb, &run);
+    while (!run.done)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  g_assert_true (run.ok);
+  g_assert_cmpstr (trib_upstream_get_repository (missing), ==, "https://github.com/tributary-test/libexample");
+  g_assert_cmpuint (n_snapshots (plan, missing), ==, 1);
+  g_assert_cmpstr (trib_plan_get_undo_label (plan), ==, "Refresh Statistics of “renamed”");
+  g_assert_true (trib_plan_undo (plan, &error));
+  g_assert_cmpstr (trib_upstream_get_repository (missing), ==, "https://github.com/old-owner/oldname");
+  g_assert_cmpuint (n_snapshots (plan, missing), ==, 0);
 
   trib_plan_close (plan);
   test_forge_free (forge);

@@ -378,30 +378,13 @@ test_github_contributors_refused (Fixture       *f,
   g_assert_cmpint (stats->releases_last_year, ==, 2);
 }
 
-static gboolean
-hook_rename (TestForge         *forge,
-             SoupServerMessage *msg,
-             const char        *path,
-             const char        *page,
-             gpointer           data)
-{
-  if (strcmp (path, "/gh/repos/old-owner/oldname") == 0)
-    {
-      g_autofree char *location = g_strconcat (forge->base, "/gh/repos/tributary-test/libexample", NULL);
-
-      soup_server_message_set_redirect (msg, 301, location);
-      return TRUE;
-    }
-  return FALSE;
-}
-
 static void
 test_github_rename (Fixture       *f,
                     gconstpointer  data)
 {
   g_autoptr(TribForgeStats) stats = NULL;
 
-  f->forge->hook = hook_rename;
+  f->forge->hook = test_forge_hook_rename;
   stats = fetch_ok (f->github, "https://github.com/old-owner/oldname");
   /* The new address is known, and the rest was asked by the new name. */
   g_assert_cmpstr (stats->web_url, ==, GITHUB_REPO);

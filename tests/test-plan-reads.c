@@ -300,6 +300,118 @@ test_record_fetch (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (trib_plan_get_snapshots (f->plan, u, NULL)), ==, 2);
 }
 
+static void
+count_cb (TribPlan *plan,
+          guint     changes,
+          guint    *count)
+{
+  (*count)++;
+}
+
+/* A refresh records its upstreams in batches, each one transaction and one
+ * change signal, and is one undo step as a whole: undo takes its snapshots,
+ * errors and new addresses back, redo brings them again, and an edit made
+ * during the refresh is never undone with it. */
+static void
+test_record_fetches (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  TribEntity *etcd = add_entity (f->plan, TRIB_TYPE_UPSTREAM, "name", "etcd",
+                                 "repository", "https://github.com/etcd-io/etcd", NULL);
+  TribEntity *curl = add_entity (f->plan, TRIB_TYPE_UPSTREAM, "name", "curl",
+                                 "repository", "https://github.com/curl/curl", NULL);
+  TribEntity *zlib = add_entity (f->plan, TRIB_TYPE_UPSTREAM, "name", "zlib",
+                                 "repository", "https://github.com/madler/zlib", NULL);
+  TribEntity *gone = add_entity (f->plan, TRIB_TYPE_UPSTREAM, "name", "gone", NULL);
+  g_autoptr(TribStatsSnapshot) s_etcd = new_snapshot ("2027-03-01T00:00:00Z", 5);
+  g_autoptr(TribStatsSnapshot) s_curl = new_snapshot ("2027-03-01T00:00:00Z", 9);
+  g_autoptr(TribStatsSnapshot) s_gone = new_snapshot ("2027-03-01T00:00:00Z", 1);
+  g_autoptr(TribStatsSnapshot) wrong = trib_stats_snapshot_new ();
+  guint changes = 0, emissions = 0;
+
+  gint64 curl_id = trib_entity_get_id (curl);
+
+  g_assert_cmpstr (trib_plan_get_undo_label (f->plan), ==, "Add upstream “gone”");
+  g_signal_connect (f->plan, "changed", G_CALLBACK (on_changed_cb), &changes);
+  g_signal_connect (f->plan, "changed", G_CALLBACK (count_cb), &emissions);
+
+  trib_plan_begin_fetches (f->plan, "Refresh Statistics");
+  {
+    TribFetchOutcome batch[] = {
+      { TRIB_UPSTREAM (etcd), s_etcd, NULL, "https://github.com/etcd-io/etcd-renamed", NULL },
+      { TRIB_UPSTREAM (curl), s_curl, NULL, NULL, NULL },
+      { TRIB_UPSTREAM (zlib), wrong, NULL, "https://github.com/madler/zlib-ng", NULL },
+    };
+
+    g_assert_true (trib_plan_record_fetches (f->plan, batch, G_N_ELEMENTS (batch), &error));
+    g_assert_no_error (error);
+    g_assert_no_error (batch[0].error);
+    g_assert_no_error (batch[1].error);
+    /* The broken snapshot is refused alone; its reason becomes the error,
+     * and its address is not taken either. */
+    g_assert_error (batch[2].error, TRIB_PLAN_ERROR, TRIB_PLAN_ERROR_INVALID);
+    g_clear_error (&batch[2].error);
+  }
+  g_assert_cmpuint (emissions, ==, 1);
+  g_assert_cmpuint (changes, ==, TRIB_PLAN_CHANGE_UPSTREAM | TRIB_PLAN_CHANGE_STATS_SNAPSHOT);
+  g_assert_cmpint (rows_in_file (f, "snapshot"), ==, 2);
+  g_assert_cmpstr (trib_upstream_get_repository (TRIB_UPSTREAM (etcd)), ==, "https://github.com/etcd-io/etcd-renamed");
+  g_assert_true (g_str_has_prefix (trib_upstream_get_last_error (TRIB_UPSTREAM (zlib)),
+                                   "The statistics could not be recorded: "));
+  g_assert_cmpstr (trib_upstream_get_repository (TRIB_UPSTREAM (zlib)), ==, "https://github.com/madler/zlib");
+
+  /* Meanwhile, the user types another address: a step of its own, which
+   * undoing the refresh leaves alone. */
+  g_assert_true (trib_entity_set_string (etcd, "repository", "https://github.com/etcd-io/etcd-typed", &error));
+  g_assert_no_error (error);
+  {
+    TribFetchOutcome batch[] = {
+      { TRIB_UPSTREAM (curl), NULL, "GitHub refused the request: rate limit", NULL, NULL },
+      { TRIB_UPSTREAM (gone), s_gone, NULL, NULL, NULL },
+    };
+
+    g_assert_true (trib_plan_record_fetches (f->plan, batch, G_N_ELEMENTS (batch), &error));
+    g_assert_no_error (batch[0].error);
+    g_assert_no_error (batch[1].error);
+  }
+  g_assert_cmpuint (emissions, ==, 3);
+  /* An upstream removed during the refresh takes its new snapshot along. */
+  g_assert_true (trib_plan_remove (f->plan, gone, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (trib_plan_get_undo_label (f->plan), ==, "Delete upstream “gone”");
+  g_assert_true (trib_plan_end_fetches (f->plan));
+  g_assert_cmpstr (trib_plan_get_undo_label (f->plan), ==, "Refresh Statistics");
+  g_assert_false (trib_plan_can_redo (f->plan));
+  g_assert_cmpint (rows_in_file (f, "snapshot"), ==, 2);
+
+  /* Undo the refresh: snapshots, errors and addresses as before it, but
+   * the address the user typed during it stays. */
+  g_assert_true (trib_plan_undo (f->plan, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rows_in_file (f, "snapshot"), ==, 0);
+  g_assert_null (trib_plan_get_latest_snapshot (f->plan, TRIB_UPSTREAM (etcd), &error));
+  g_assert_cmpstr (trib_upstream_get_repository (TRIB_UPSTREAM (etcd)), ==, "https://github.com/etcd-io/etcd-typed");
+  g_assert_null (trib_upstream_get_last_error (TRIB_UPSTREAM (zlib)));
+  g_assert_null (trib_upstream_get_last_error (TRIB_UPSTREAM (curl)));
+  g_assert_cmpstr (trib_plan_get_undo_label (f->plan), ==, "Delete upstream “gone”");
+
+  /* Redo brings it all back, in the file too. */
+  g_assert_true (trib_plan_redo (f->plan, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rows_in_file (f, "snapshot"), ==, 2);
+  g_assert_true (trib_plan_get_latest_snapshot (f->plan, TRIB_UPSTREAM (etcd), &error) == s_etcd);
+  g_assert_cmpstr (trib_upstream_get_last_error (TRIB_UPSTREAM (curl)), ==, "GitHub refused the request: rate limit");
+  reopen (f);
+  g_assert_cmpint (trib_stats_snapshot_get_stars (trib_plan_get_latest_snapshot (
+    f->plan, TRIB_UPSTREAM (trib_plan_lookup (f->plan, TRIB_TYPE_UPSTREAM, curl_id)), &error)), ==, 9);
+
+  /* An empty bracket is no step. */
+  trib_plan_begin_fetches (f->plan, "Refresh Statistics");
+  g_assert_false (trib_plan_end_fetches (f->plan));
+  g_assert_false (trib_plan_can_undo (f->plan));
+}
+
 /* Investments, bases and milestones that refer to an upstream or a release
  * are a look-up, and follow changes of their references and undo. */
 static void
@@ -561,6 +673,7 @@ main (int   argc,
   ADD ("/plan/snapshots/added-before-history", test_snapshot_before_history);
   ADD ("/plan/snapshots/added-then-read", test_snapshot_added_then_read);
   ADD ("/plan/snapshots/record-fetch", test_record_fetch);
+  ADD ("/plan/snapshots/record-fetches", test_record_fetches);
   ADD ("/plan/snapshots/not-kept", test_snapshot_not_kept);
   ADD ("/plan/referring", test_referring);
   ADD ("/plan/unique-investment", test_unique_investment);

@@ -89,6 +89,27 @@ revert_in_memory (TribPlan *self,
     _trib_plan_apply_op (self, g_ptr_array_index (change->ops, i - 1), FALSE, FALSE, NULL);
 }
 
+/* Keeps @change (taking it) as the newest undo step; the redo history goes. */
+void
+_trib_plan_push_undo (TribPlan *self,
+                      Change   *change)
+{
+  guint ops = 0;
+
+  g_ptr_array_add (self->undo_stack, change);
+  if (self->undo_stack->len > UNDO_LIMIT)
+    g_ptr_array_remove_index (self->undo_stack, 0);
+  for (guint i = 0; i < self->undo_stack->len; i++)
+    ops += ((Change *) g_ptr_array_index (self->undo_stack, i))->ops->len;
+  while (self->undo_stack->len > 1 && ops > UNDO_OPS_LIMIT)
+    {
+      ops -= ((Change *) g_ptr_array_index (self->undo_stack, 0))->ops->len;
+      g_ptr_array_remove_index (self->undo_stack, 0);
+    }
+  g_ptr_array_set_size (self->redo_stack, 0);
+  _trib_plan_notify_undo_state (self);
+}
+
 /**
  * trib_plan_commit:
  *
@@ -140,22 +161,7 @@ trib_plan_commit (TribPlan *self,
       return TRUE;
     }
 
-  g_ptr_array_add (self->undo_stack, change);
-  if (self->undo_stack->len > UNDO_LIMIT)
-    g_ptr_array_remove_index (self->undo_stack, 0);
-  {
-    guint ops = 0;
-
-    for (guint i = 0; i < self->undo_stack->len; i++)
-      ops += ((Change *) g_ptr_array_index (self->undo_stack, i))->ops->len;
-    while (self->undo_stack->len > 1 && ops > UNDO_OPS_LIMIT)
-      {
-        ops -= ((Change *) g_ptr_array_index (self->undo_stack, 0))->ops->len;
-        g_ptr_array_remove_index (self->undo_stack, 0);
-      }
-  }
-  g_ptr_array_set_size (self->redo_stack, 0);
-  _trib_plan_notify_undo_state (self);
+  _trib_plan_push_undo (self, change);
   _trib_plan_emit_changed (self, _trib_plan_change_mask (change));
   return TRUE;
 }

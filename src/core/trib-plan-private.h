@@ -59,6 +59,8 @@ struct _TribPlan
   int           depth;
   GError       *group_error;
 
+  Change       *fetches;  /* the refresh under way, its undo step to be */
+
   TribPlanChanges pending;  /* changed since the last ::changes-settled */
   guint         settle_id;  /* idle source that emits it */
 };
@@ -78,6 +80,8 @@ gboolean  _trib_plan_record             (TribPlan   *self,
                                          const char *label,
                                          GError    **error);
 void      _trib_plan_notify_undo_state  (TribPlan   *self);
+void      _trib_plan_push_undo          (TribPlan   *self,
+                                         Change     *change);
 void      _trib_plan_emit_changed       (TribPlan   *self,
                                          TribPlanChanges changes);
 TribPlanChanges _trib_plan_change_mask  (Change     *change);

@@ -606,6 +606,7 @@ trib_plan_close (TribPlan *self)
     trib_plan_rollback (self);
   g_ptr_array_set_size (self->undo_stack, 0);
   g_ptr_array_set_size (self->redo_stack, 0);
+  g_clear_pointer (&self->fetches, _trib_plan_change_free);
 
   g_clear_pointer (&self->store, trib_store_close);
 

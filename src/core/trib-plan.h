@@ -154,7 +154,39 @@ gboolean      trib_plan_redo          (TribPlan          *self,
 void          trib_plan_report_error  (TribPlan          *self,
                                        const GError      *error);
 
-/* Fetched data (trib-plan-fetch.c): not an edit, never an undo step. */
+/* Fetched data (trib-plan-fetch.c): not an edit, but a refresh as a whole
+ * is one undo step when bracketed by trib_plan_begin_fetches(). */
+
+/**
+ * TribFetchOutcome:
+ * @upstream: an upstream of the plan
+ * @snapshot: (nullable): what the forge said, belonging to no plan yet
+ * @error_message: (nullable): why the fetch failed; %NULL clears the
+ *   upstream's last error
+ * @repository: (nullable): the address the forge now gives the
+ *   repository, when it was renamed
+ * @error: (out) (nullable): set when this outcome could not be recorded as
+ *   it was (its snapshot broke a field's rule): the reason is then recorded
+ *   as the upstream's last error instead
+ *
+ * What fetching one upstream's statistics came to.
+ */
+typedef struct
+{
+  TribUpstream      *upstream;
+  TribStatsSnapshot *snapshot;
+  const char        *error_message;
+  const char        *repository;
+  GError            *error;
+} TribFetchOutcome;
+
+void          trib_plan_begin_fetches (TribPlan          *self,
+                                       const char        *label);
+gboolean      trib_plan_end_fetches   (TribPlan          *self);
+gboolean      trib_plan_record_fetches (TribPlan         *self,
+                                       TribFetchOutcome  *outcomes,
+                                       guint              n_outcomes,
+                                       GError           **error);
 gboolean      trib_plan_record_fetch  (TribPlan          *self,
                                        TribUpstream      *upstream,
                                        TribStatsSnapshot *snapshot,

@@ -5,12 +5,14 @@
  * A refresh fetches its upstreams through the service's clients, a few at
  * a time (the session's per-host limit keeps the hosts' load in check; the
  * number of upstreams in flight only keeps the progress even), and records
- * each outcome as it arrives, on the main thread that owns the plan,
- * through the core's path for fetched data: a new snapshot, or the error
- * on the upstream with its previous snapshot left in place. A repository
- * the forge now names differently gets its new address, as an edit the
- * user can undo. Cancelling stops what is in flight; what was recorded
- * stays, each upstream whole.
+ * the outcomes on the main thread that owns the plan, through the core's
+ * path for fetched data: a new snapshot, or the error on the upstream with
+ * its previous snapshot left in place, and the new address of a repository
+ * the forge now names differently. Outcomes are written in batches, at
+ * most four times a second (one transaction each, one change signal each:
+ * a window redraws once per batch, not once per upstream), and the whole
+ * refresh is one undo step. Cancelling stops what is in flight; what had
+ * arrived is recorded, each upstream whole.
  */
 #define G_LOG_DOMAIN "trib-forge"
 
@@ -38,7 +40,22 @@ struct _TribForgeRefresh
   char             *current;
   gint64            waiting_until;
   gulong            rate_limited_id;
+  GArray           *queue;       /* Pending, arrived but not yet recorded */
+  guint             flush_id;
 };
+
+/* Outcomes are recorded this often, or sooner when this many wait. */
+#define FLUSH_INTERVAL_MS 250
+#define FLUSH_MAX         64
+
+typedef struct
+{
+  TribUpstream      *upstream;
+  TribStatsSnapshot *snapshot;
+  char              *error_message;
+  char              *repository;
+  TribForgeOutcome   outcome;
+} Pending;
 
 enum
 {
@@ -154,31 +171,27 @@ normalize_url (const char *url)
   return g_steal_pointer (&text);
 }
 
-static void
-record_rename (TribForgeRefresh *self,
-               TribUpstream     *upstream,
-               const char       *web_url)
+/* The forge's address for @upstream's repository when it differs from
+ * the recorded one (a rename), else %NULL. */
+static const char *
+renamed_to (TribUpstream *upstream,
+            const char   *web_url)
 {
   g_autofree char *old = normalize_url (trib_upstream_get_repository (upstream));
   g_autofree char *new = normalize_url (web_url);
-  g_auto(GValue) value = G_VALUE_INIT;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *label = NULL;
 
-  if (web_url == NULL || strcmp (old, new) == 0 ||
-      trib_forge_url_is_allowed (web_url, NULL) == FALSE)
-    return;
-  g_value_init (&value, G_TYPE_STRING);
-  g_value_set_string (&value, web_url);
-  label = g_strdup_printf (_("Record the new address of %s"), trib_upstream_get_name (upstream));
-  trib_plan_begin (self->plan, label);
-  if (!trib_plan_update (self->plan, TRIB_ENTITY (upstream), TRIB_UPSTREAM_FIELD_REPOSITORY, &value, &error) ||
-      !trib_plan_commit (self->plan, &error))
-    {
-      trib_plan_rollback (self->plan);
-      g_warning ("Could not record the new address of %s: %s", trib_upstream_get_name (upstream),
-                 error->message);
-    }
+  if (web_url == NULL || strcmp (old, new) == 0 || !trib_forge_url_is_allowed (web_url, NULL))
+    return NULL;
+  return web_url;
+}
+
+/* The progress counts an upstream done when its answer arrived; it is
+ * finished once its outcome is recorded. */
+static void
+count_done (TribForgeRefresh *self)
+{
+  self->done++;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE]);
 }
 
 static void
@@ -187,14 +200,116 @@ finish_upstream (TribForgeRefresh *self,
                  TribForgeOutcome  outcome,
                  const char       *message)
 {
-  self->done++;
   if (outcome == TRIB_FORGE_OUTCOME_FAILED)
     {
       self->failed++;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAILED]);
     }
   g_signal_emit (self, signals[UPSTREAM_FINISHED], 0, upstream, outcome, message);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE]);
+}
+
+static void
+pending_clear (gpointer data)
+{
+  Pending *pending = data;
+
+  g_clear_object (&pending->upstream);
+  g_clear_object (&pending->snapshot);
+  g_clear_pointer (&pending->error_message, g_free);
+  g_clear_pointer (&pending->repository, g_free);
+}
+
+/* Records every outcome waiting, in one transaction, then tells each. */
+static void
+flush (TribForgeRefresh *self)
+{
+  g_autoptr(GArray) queue = NULL;
+  g_autofree TribFetchOutcome *outcomes = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean written;
+
+  g_clear_handle_id (&self->flush_id, g_source_remove);
+  if (self->queue->len == 0)
+    return;
+  queue = g_steal_pointer (&self->queue);
+  self->queue = g_array_new (FALSE, TRUE, sizeof (Pending));
+  g_array_set_clear_func (self->queue, pending_clear);
+
+  outcomes = g_new0 (TribFetchOutcome, queue->len);
+  for (guint i = 0; i < queue->len; i++)
+    {
+      Pending *pending = &g_array_index (queue, Pending, i);
+
+      outcomes[i].upstream = pending->upstream;
+      outcomes[i].snapshot = pending->snapshot;
+      outcomes[i].error_message = pending->error_message;
+      outcomes[i].repository = pending->repository;
+    }
+  written = trib_plan_record_fetches (self->plan, outcomes, queue->len, &error);
+  if (!written)
+    g_debug ("Could not record the statistics of %u upstreams: %s", queue->len, error->message);
+
+  for (guint i = 0; i < queue->len; i++)
+    {
+      Pending *pending = &g_array_index (queue, Pending, i);
+      g_autofree char *message = NULL;
+      TribForgeOutcome outcome = pending->outcome;
+
+      if (!written)
+        {
+          outcome = TRIB_FORGE_OUTCOME_FAILED;
+          /* Translators: the reason follows */
+          message = g_strdup_printf (_("The statistics could not be recorded: %s"), error->message);
+        }
+      else if (outcomes[i].error != NULL)
+        {
+          outcome = TRIB_FORGE_OUTCOME_FAILED;
+          message = g_strdup (trib_upstream_get_last_error (pending->upstream));
+          if (message == NULL || trib_entity_get_plan (TRIB_ENTITY (pending->upstream)) != self->plan)
+            {
+              g_free (message);
+              message = g_strdup (outcomes[i].error->message);
+            }
+        }
+      else
+        message = g_strdup (pending->error_message);
+      g_clear_error (&outcomes[i].error);
+      finish_upstream (self, pending->upstream, outcome, message);
+    }
+}
+
+static gboolean
+flush_cb (gpointer data)
+{
+  TribForgeRefresh *self = data;
+
+  self->flush_id = 0;
+  flush (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Keeps an outcome for the next batch. */
+static void
+enqueue (TribForgeRefresh  *self,
+         TribUpstream      *upstream,
+         TribForgeOutcome   outcome,
+         TribStatsSnapshot *snapshot,
+         const char        *error_message,
+         const char        *repository)
+{
+  Pending pending = {
+    g_object_ref (upstream),
+    snapshot != NULL ? g_object_ref (snapshot) : NULL,
+    g_strdup (error_message),
+    g_strdup (repository),
+    outcome,
+  };
+
+  g_array_append_val (self->queue, pending);
+  if (self->queue->len >= FLUSH_MAX)
+    flush (self);
+  else if (self->flush_id == 0)
+    self->flush_id = g_timeout_add (FLUSH_INTERVAL_MS, flush_cb, self);
 }
 
 static void
@@ -206,58 +321,37 @@ on_fetched_cb (GObject      *source,
   TribForgeRefresh *self = job->refresh;
   g_autoptr(TribForgeStats) stats = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GError) write_error = NULL;
-  TribForgeOutcome outcome;
-  g_autofree char *message = NULL;
 
   stats = trib_forge_client_fetch_finish (TRIB_FORGE_CLIENT (source), result, &error);
   self->in_flight--;
+  count_done (self);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      /* Nothing is written for an upstream cut short. */
-      outcome = TRIB_FORGE_OUTCOME_FAILED;
-      message = g_strdup (_("Cancelled"));
-    }
+    /* Nothing is written for an upstream cut short. */
+    finish_upstream (self, job->upstream, TRIB_FORGE_OUTCOME_FAILED, _("Cancelled"));
   else if (trib_entity_get_plan (TRIB_ENTITY (job->upstream)) != self->plan)
-    {
-      outcome = TRIB_FORGE_OUTCOME_FAILED;
-      message = g_strdup (_("The upstream was removed during the refresh."));
-    }
+    finish_upstream (self, job->upstream, TRIB_FORGE_OUTCOME_FAILED,
+                     _("The upstream was removed during the refresh."));
   else if (stats == NULL)
-    {
-      outcome = TRIB_FORGE_OUTCOME_FAILED;
-      message = g_strdup (error->message);
-      if (!trib_plan_record_fetch (self->plan, job->upstream, NULL, message, &write_error))
-        g_warning ("Could not record the refresh error of %s: %s",
-                   trib_upstream_get_name (job->upstream), write_error->message);
-    }
+    enqueue (self, job->upstream, TRIB_FORGE_OUTCOME_FAILED, NULL, error->message, NULL);
   else if (stats->not_modified)
-    {
-      outcome = TRIB_FORGE_OUTCOME_NOT_MODIFIED;
-      if (!trib_plan_record_fetch (self->plan, job->upstream, NULL, NULL, &write_error))
-        {
-          outcome = TRIB_FORGE_OUTCOME_FAILED;
-          message = g_strdup (write_error->message);
-        }
-    }
+    enqueue (self, job->upstream, TRIB_FORGE_OUTCOME_NOT_MODIFIED, NULL, NULL, NULL);
   else
     {
-      g_autoptr(TribStatsSnapshot) snapshot = snapshot_from_stats (self, stats, job->forge, &write_error);
+      g_autoptr(GError) refused = NULL;
+      g_autoptr(TribStatsSnapshot) snapshot = snapshot_from_stats (self, stats, job->forge, &refused);
 
-      outcome = TRIB_FORGE_OUTCOME_UPDATED;
-      if (snapshot == NULL ||
-          !trib_plan_record_fetch (self->plan, job->upstream, snapshot, NULL, &write_error))
+      if (snapshot == NULL)
         {
-          outcome = TRIB_FORGE_OUTCOME_FAILED;
-          message = g_strdup_printf (_("The statistics could not be recorded: %s"), write_error->message);
-          trib_plan_record_fetch (self->plan, job->upstream, NULL, message, NULL);
+          g_autofree char *message = g_strdup_printf (_("The statistics could not be recorded: %s"),
+                                                      refused->message);
+          enqueue (self, job->upstream, TRIB_FORGE_OUTCOME_FAILED, NULL, message, NULL);
         }
       else
-        record_rename (self, job->upstream, stats->web_url);
+        enqueue (self, job->upstream, TRIB_FORGE_OUTCOME_UPDATED, snapshot, NULL,
+                 renamed_to (job->upstream, stats->web_url));
     }
 
-  finish_upstream (self, job->upstream, outcome, message);
   g_object_unref (job->upstream);
   g_free (job);
   start_next (self);
@@ -267,8 +361,12 @@ on_fetched_cb (GObject      *source,
 static void
 complete (TribForgeRefresh *self)
 {
-  GTask *task = g_steal_pointer (&self->task);
+  GTask *task;
 
+  /* What arrived is recorded, a cancelled refresh's too. */
+  flush (self);
+  trib_plan_end_fetches (self->plan);
+  task = g_steal_pointer (&self->task);
   if (self->rate_limited_id != 0)
     {
       g_signal_handler_disconnect (trib_forge_service_get_http (self->service), self->rate_limited_id);
@@ -319,8 +417,11 @@ start_next (TribForgeRefresh *self)
     {
       /* Cancelled before their turn: they were not fetched. */
       while (self->next < self->upstreams->len)
-        finish_upstream (self, g_ptr_array_index (self->upstreams, self->next++),
-                         TRIB_FORGE_OUTCOME_FAILED, _("Cancelled"));
+        {
+          count_done (self);
+          finish_upstream (self, g_ptr_array_index (self->upstreams, self->next++),
+                           TRIB_FORGE_OUTCOME_FAILED, _("Cancelled"));
+        }
       complete (self);
     }
 }
@@ -374,6 +475,8 @@ trib_forge_refresh_finalize (GObject *object)
   TribForgeRefresh *self = TRIB_FORGE_REFRESH (object);
 
   g_assert (self->task == NULL);
+  g_clear_handle_id (&self->flush_id, g_source_remove);
+  g_clear_pointer (&self->queue, g_array_unref);
   g_clear_object (&self->service);
   g_clear_object (&self->plan);
   g_clear_pointer (&self->upstreams, g_ptr_array_unref);
@@ -410,7 +513,9 @@ trib_forge_refresh_class_init (TribForgeRefreshClass *klass)
    * @outcome: a #TribForgeOutcome
    * @message: (nullable): why it failed
    *
-   * One upstream is done, and its outcome recorded in the plan.
+   * One upstream is done, and its outcome recorded in the plan (outcomes
+   * are recorded in batches: this comes for each one of a batch once it
+   * is written).
    */
   signals[UPSTREAM_FINISHED] = g_signal_new ("upstream-finished", G_TYPE_FROM_CLASS (klass),
                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 3,
@@ -420,6 +525,8 @@ trib_forge_refresh_class_init (TribForgeRefreshClass *klass)
 static void
 trib_forge_refresh_init (TribForgeRefresh *self)
 {
+  self->queue = g_array_new (FALSE, TRUE, sizeof (Pending));
+  g_array_set_clear_func (self->queue, pending_clear);
 }
 
 /**
@@ -470,7 +577,7 @@ trib_forge_refresh_get_total (TribForgeRefresh *self)
   return self->upstreams->len;
 }
 
-/** trib_forge_refresh_get_done: Returns: how many are finished, failed ones included */
+/** trib_forge_refresh_get_done: Returns: how many have their answer, failed ones included */
 guint
 trib_forge_refresh_get_done (TribForgeRefresh *self)
 {
@@ -533,6 +640,15 @@ trib_forge_refresh_run_async (TribForgeRefresh    *self,
   g_task_set_source_tag (self->task, trib_forge_refresh_run_async);
   self->rate_limited_id = g_signal_connect (trib_forge_service_get_http (self->service), "rate-limited",
                                             G_CALLBACK (on_rate_limited_cb), self);
+  if (self->upstreams->len == 1)
+    {
+      /* Translators: the name of an upstream */
+      g_autofree char *label = g_strdup_printf (_("Refresh Statistics of “%s”"),
+                                                trib_upstream_get_name (g_ptr_array_index (self->upstreams, 0)));
+      trib_plan_begin_fetches (self->plan, label);
+    }
+  else
+    trib_plan_begin_fetches (self->plan, _("Refresh Statistics"));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
   start_next (self);
 }
