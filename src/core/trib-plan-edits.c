@@ -489,7 +489,6 @@ trib_plan_update (TribPlan     *self,
   g_autofree char *label = NULL;
   g_autofree char *title = NULL;
   g_autofree char *field_label = NULL;
-  Op *op;
 
   g_return_val_if_fail (TRIB_IS_PLAN (self), FALSE);
   g_return_val_if_fail (TRIB_IS_ENTITY (entity), FALSE);
@@ -534,14 +533,6 @@ trib_plan_update (TribPlan     *self,
   field_label = g_utf8_strdown (_(f->label), -1);
   label = g_strdup_printf (_("Change %s of “%s”"), field_label, title);
 
-  op = g_new0 (Op, 1);
-  op->kind = OP_SET;
-  op->entity = g_object_ref (entity);
-  op->field = field;
-  g_value_init (&op->old_value, G_VALUE_TYPE (trib_entity_peek_value (entity, field)));
-  g_value_copy (trib_entity_peek_value (entity, field), &op->old_value);
-  g_value_init (&op->new_value, G_VALUE_TYPE (&op->old_value));
-  g_value_copy (value, &op->new_value);
-  return _trib_plan_record (self, op, label, error);
+  return _trib_plan_record (self, _trib_plan_op_new_set (entity, field, value), label, error);
 }
 

@@ -39,23 +39,6 @@ check_snapshot (TribStatsSnapshot *snapshot,
   return TRUE;
 }
 
-static Op *
-op_set (TribEntity   *entity,
-        guint         field,
-        const GValue *value)
-{
-  Op *op = g_new0 (Op, 1);
-
-  op->kind = OP_SET;
-  op->entity = g_object_ref (entity);
-  op->field = field;
-  g_value_init (&op->old_value, G_VALUE_TYPE (trib_entity_peek_value (entity, field)));
-  g_value_copy (trib_entity_peek_value (entity, field), &op->old_value);
-  g_value_init (&op->new_value, G_VALUE_TYPE (&op->old_value));
-  g_value_copy (value, &op->new_value);
-  return op;
-}
-
 /* The field holds one line of at most 1000 characters. */
 static char *
 error_line (const char *message)
@@ -111,7 +94,7 @@ collect_outcome (TribPlan         *self,
   g_value_take_string (&last_error, error_line (refused != NULL ? refused : outcome->error_message));
   if (!trib_field_values_equal (&klass->fields[TRIB_UPSTREAM_FIELD_LAST_ERROR],
                                 trib_entity_peek_value (entity, TRIB_UPSTREAM_FIELD_LAST_ERROR), &last_error))
-    g_ptr_array_add (ops, op_set (entity, TRIB_UPSTREAM_FIELD_LAST_ERROR, &last_error));
+    g_ptr_array_add (ops, _trib_plan_op_new_set (entity, TRIB_UPSTREAM_FIELD_LAST_ERROR, &last_error));
 
   if (with_snapshot)
     {
@@ -134,7 +117,7 @@ collect_outcome (TribPlan         *self,
         g_debug ("The new address of %s is not kept: %s", trib_upstream_get_name (outcome->upstream), message);
       else if (!trib_field_values_equal (f, trib_entity_peek_value (entity, TRIB_UPSTREAM_FIELD_REPOSITORY),
                                          &address))
-        g_ptr_array_add (ops, op_set (entity, TRIB_UPSTREAM_FIELD_REPOSITORY, &address));
+        g_ptr_array_add (ops, _trib_plan_op_new_set (entity, TRIB_UPSTREAM_FIELD_REPOSITORY, &address));
     }
 }
 

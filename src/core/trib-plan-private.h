@@ -68,6 +68,9 @@ struct _TribPlan
 Change   *_trib_plan_change_new         (const char *label);
 void      _trib_plan_change_free        (Change     *change);
 void      _trib_plan_op_free            (Op         *op);
+Op       *_trib_plan_op_new_set         (TribEntity   *entity,
+                                         guint         field,
+                                         const GValue *value);
 gboolean  _trib_plan_apply_op           (TribPlan   *self,
                                          Op         *op,
                                          gboolean    forward,

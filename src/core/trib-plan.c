@@ -134,6 +134,24 @@ _trib_plan_op_free (Op *op)
   g_free (op);
 }
 
+/* Setting @field of @entity from its current value to @value. */
+Op *
+_trib_plan_op_new_set (TribEntity   *entity,
+                       guint         field,
+                       const GValue *value)
+{
+  Op *op = g_new0 (Op, 1);
+
+  op->kind = OP_SET;
+  op->entity = g_object_ref (entity);
+  op->field = field;
+  g_value_init (&op->old_value, G_VALUE_TYPE (trib_entity_peek_value (entity, field)));
+  g_value_copy (trib_entity_peek_value (entity, field), &op->old_value);
+  g_value_init (&op->new_value, G_VALUE_TYPE (&op->old_value));
+  g_value_copy (value, &op->new_value);
+  return op;
+}
+
 Change *
 _trib_plan_change_new (const char *label)
 {
