@@ -26,9 +26,19 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 
 #include "trib-plan-json-import-private.h"
+
+/* A mapped document is handed back to the system behind the reading, in
+ * steps of RELEASE_STEP, RELEASE_MARGIN behind the current token: a page
+ * read is not needed again, and if it is (to name a problem, or in a
+ * second reading) it comes back from the file. So importing a document of
+ * 90 MB does not keep 90 MB resident. */
+#define RELEASE_STEP   (4 * 1024 * 1024)
+#define RELEASE_MARGIN (1024 * 1024)
 
 typedef enum
 {
@@ -60,6 +70,8 @@ struct _TribJsonImport
   GHashTable    **unique; /* per type with unique fields: their values seen */
   int             version; /* of the document, read ahead: the rules to read it with */
   Writer         *writer; /* where a checking reading writes, or NULL */
+  gboolean        mapped;   /* data is a read-only mapping of the file */
+  gsize           released; /* how much of it was handed back, this reading */
 };
 
 typedef TribJsonImport Import;
@@ -436,6 +448,25 @@ read_entity (Import         *imp,
 /* Reads an array of entities of @ti, each with what nests in it. When
  * writing, nested entities go into @out, and top-level ones (@out %NULL)
  * are written one by one. */
+static void
+release_behind (Import *imp)
+{
+#ifdef MADV_DONTNEED
+  gsize position, page, end;
+
+  if (!imp->mapped)
+    return;
+  position = trib_json_reader_get_position (imp->reader);
+  if (position < imp->released + RELEASE_STEP + RELEASE_MARGIN)
+    return;
+  page = (gsize) sysconf (_SC_PAGESIZE);
+  end = (position - RELEASE_MARGIN) & ~(page - 1);
+  if (end > imp->released &&
+      madvise ((void *) (imp->data + imp->released), end - imp->released, MADV_DONTNEED) == 0)
+    imp->released = end;
+#endif
+}
+
 static gboolean
 read_entities (Import         *imp,
                const TypeInfo *ti,
@@ -460,6 +491,7 @@ read_entities (Import         *imp,
         return FALSE;
       g_string_truncate (imp->path, path_len);
 
+      release_behind (imp);
       if (node == NULL)
         continue;
       if (out != NULL)
@@ -495,6 +527,7 @@ read_document (Import *imp)
   guint hint = 0;
 
   imp->reader = reader;
+  imp->released = 0;
   for (guint t = 0; t < schema->n_types; t++)
     if (imp->unique[t] != NULL)
       g_hash_table_remove_all (imp->unique[t]);
@@ -618,6 +651,17 @@ _trib_json_import_new (const char *data,
   imp->refs = g_array_new (FALSE, FALSE, sizeof (Ref));
   imp->unique = g_new0 (GHashTable *, imp->schema->n_types);
   return imp;
+}
+
+/* Says that the data is a read-only mapping of a file (whose start is a
+ * page), which may be handed back behind the reading. */
+void
+_trib_json_import_set_mapped (TribJsonImport *self,
+                              gboolean        mapped)
+{
+  gsize page = (gsize) sysconf (_SC_PAGESIZE);
+
+  self->mapped = mapped && ((guintptr) self->data % page) == 0;
 }
 
 void

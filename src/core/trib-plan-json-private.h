@@ -80,6 +80,8 @@ typedef struct _TribJsonImport TribJsonImport;
 TribJsonImport *_trib_json_import_new   (const char      *data,
                                          gsize            length);
 void            _trib_json_import_free  (TribJsonImport  *self);
+void            _trib_json_import_set_mapped (TribJsonImport *self,
+                                         gboolean         mapped);
 gboolean        _trib_json_import_check (TribJsonImport  *self,
                                          GError         **error);
 gboolean        _trib_json_import_write (TribJsonImport  *self,

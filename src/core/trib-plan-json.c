@@ -639,6 +639,7 @@ read_document (int          fd,
  * blocking open. */
 static GBytes *
 load_document (const char  *path,
+               gboolean    *is_mapped,
                GError     **error)
 {
   g_autofree char *name = g_filename_display_basename (path);
@@ -659,6 +660,7 @@ load_document (const char  *path,
     }
   if (st.st_size > 0)
     mapped = g_mapped_file_new_from_fd (fd, FALSE, NULL);
+  *is_mapped = mapped != NULL;
   if (mapped != NULL)
     bytes = g_mapped_file_get_bytes (mapped);
   else
@@ -694,7 +696,7 @@ trib_plan_import_json (const char  *json_path,
   g_autoptr(TribJsonImport) import = NULL;
   g_autoptr(GError) local = NULL;
   g_autoptr(TribOutput) output = NULL;
-  gboolean created = FALSE, written = FALSE;
+  gboolean created = FALSE, written = FALSE, mapped = FALSE;
   const char *bytes;
   gsize length = 0;
 
@@ -704,7 +706,7 @@ trib_plan_import_json (const char  *json_path,
   /* What is wrong with the input is said first. */
   if (data == NULL)
     {
-      data = owned = load_document (json_path, error);
+      data = owned = load_document (json_path, &mapped, error);
       if (data == NULL)
         return NULL;
     }
@@ -729,6 +731,7 @@ trib_plan_import_json (const char  *json_path,
 
   bytes = g_bytes_get_data (data, &length);
   import = _trib_json_import_new (bytes, length);
+  _trib_json_import_set_mapped (import, mapped);
 
   /* A name of our own in the same folder, so that the rename is atomic. */
   for (guint attempt = 0; attempt < 100 && !written; attempt++)
